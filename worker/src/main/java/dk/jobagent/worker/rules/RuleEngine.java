@@ -17,7 +17,37 @@ public final class RuleEngine {
 
   /** Every rule, in SPEC §4 order. */
   public static RuleEngine standard() {
-    return new RuleEngine(List.of());
+    return new RuleEngine(
+        List.of(
+            new UnknownCprRule(),
+            new PersonDeadRule(),
+            new PersonAbroadRule(),
+            new TemporaryForeignAddressRule(),
+            new ClientCategoryKnownRule(),
+            new UnemploymentStatusKnownRule(),
+            new CategoryEnrollableRule(),
+            new CategoryStatusCombinationRule(),
+            new RetirementAgeRule(),
+            new AgeBandRule(),
+            new EnrolmentDateWindowRule(),
+            new EnrolmentOverlapRule(),
+            new AbsenceBlocksEnrolmentRule(),
+            new AbsenceConflictsContactGroupRule(),
+            new ProfessionRequiredRule(),
+            new ProfessionActiveRule(),
+            new AliasOfOccupationRule(),
+            new NegativeCountRule(),
+            new YearLastUsedRule(),
+            new UnknownIdentifierRule(),
+            new JobnetCvRule(),
+            new BookingBeforeTodayRule(),
+            new InterviewOptionActiveRule(),
+            new BookingWithinOptionRangeRule(),
+            new SupervisorAllowedRule(),
+            new CaseworkerFoundRule(),
+            new JobsamtaleAlreadyBookedRule(),
+            new BookingAfterDeadlineRule(),
+            new MissingEmailWarningRule()));
   }
 
   public RuleOutcome evaluate(RuleInput input) {
