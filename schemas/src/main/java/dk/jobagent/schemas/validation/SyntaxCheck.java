@@ -2,11 +2,6 @@ package dk.jobagent.schemas.validation;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dk.jobagent.schemas.CopenhagenDates;
 import dk.jobagent.schemas.CprMask;
 import dk.jobagent.schemas.ErrorCode;
@@ -19,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,8 +46,6 @@ public final class SyntaxCheck {
 
   /** At most this many field errors are listed; a last entry says how many more there were. */
   public static final int MAX_REPORTED_ERRORS = 100;
-
-  static final String CONTRACTS = "classpath:contracts/json/";
 
   private static final String HEADER_CPR = "x-civilRegistrationIdentifier";
   private static final String HEADER_REQUEST_ID = "x-requestId";
@@ -98,29 +90,14 @@ public final class SyntaxCheck {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .locale(Locale.ENGLISH)
-            .formatAssertionsEnabled(true)
-            .build();
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config));
-    this.cpr = load(registry, "definitions.schema.json#/$defs/Cpr");
-    this.requestId = load(registry, "definitions.schema.json#/$defs/RequestId");
+    ContractSchemas contracts = ContractSchemas.get();
+    this.cpr = contracts.schema("definitions#/$defs/Cpr");
+    this.requestId = contracts.schema("definitions#/$defs/RequestId");
     this.bodies =
         Map.of(
-            Operation.CREATE, load(registry, "create-jobagent-request.schema.json"),
-            Operation.UPDATE, load(registry, "update-jobagent-request.schema.json"));
-    this.bulkLine = load(registry, "bulk-line.schema.json");
-  }
-
-  private static Schema load(SchemaRegistry registry, String name) {
-    Schema schema = registry.getSchema(SchemaLocation.of(CONTRACTS + name));
-    // Resolve every $ref now, so a broken contract fails at start-up, not on the first request.
-    schema.initializeValidators();
-    return schema;
+            Operation.CREATE, contracts.schema("create-jobagent-request"),
+            Operation.UPDATE, contracts.schema("update-jobagent-request"));
+    this.bulkLine = contracts.schema("bulk-line");
   }
 
   /** The shared instance (schemas are loaded and compiled once). */
