@@ -1,0 +1,106 @@
+package dk.jobagent.ingest.accept;
+
+import dk.jobagent.ingest.security.AccessPolicy;
+import dk.jobagent.ingest.security.Caller;
+import dk.jobagent.ingest.web.ApiProblem;
+import dk.jobagent.ingest.web.BodyReader;
+import dk.jobagent.ingest.web.Problems;
+import dk.jobagent.schemas.messages.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * CreateJobagent, UpdateJobagent and DeleteJobagent (SPEC §2): 202 with the receipt's location once
+ * the request is stored, 412 on a repeated x-requestId.
+ */
+@RestController
+class JobagentWriteController {
+
+  static final String HEADER_CPR = "x-civilRegistrationIdentifier";
+  static final String HEADER_REQUEST_ID = "x-requestId";
+
+  private final AcceptService service;
+  private final AccessPolicy access;
+  private final BodyReader bodies;
+
+  JobagentWriteController(AcceptService service, AccessPolicy access, BodyReader bodies) {
+    this.service = service;
+    this.access = access;
+    this.bodies = bodies;
+  }
+
+  @PostMapping("/v1/Jobagent")
+  ResponseEntity<Map<String, Object>> create(
+      HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+    return handle(Operation.CREATE, AccessPolicy.Op.CREATE, request, jwt);
+  }
+
+  @PutMapping("/v1/UpdateJobagent")
+  ResponseEntity<Map<String, Object>> update(
+      HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+    return handle(Operation.UPDATE, AccessPolicy.Op.UPDATE, request, jwt);
+  }
+
+  /** DeleteJobagent; the seed also names it on /v1/Jobagent. */
+  @DeleteMapping({"/v1/UpdateJobagent", "/v1/Jobagent"})
+  ResponseEntity<Map<String, Object>> delete(
+      HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+    return handle(Operation.DELETE, AccessPolicy.Op.DELETE, request, jwt);
+  }
+
+  private ResponseEntity<Map<String, Object>> handle(
+      Operation op, AccessPolicy.Op accessOp, HttpServletRequest request, Jwt jwt) {
+    Caller caller = Caller.of(jwt);
+    access.require(accessOp, caller);
+    byte[] body = bodies.read(request);
+    String requestId = request.getHeader(HEADER_REQUEST_ID);
+    AcceptOutcome outcome =
+        service.accept(
+            caller,
+            op,
+            request.getHeader(HEADER_CPR),
+            requestId,
+            body,
+            request.getHeader("traceparent"));
+    URI receipt = receiptUri(requestId);
+    if (outcome == AcceptOutcome.ACCEPTED) {
+      Map<String, Object> ack = new LinkedHashMap<>();
+      ack.put("requestId", requestId);
+      ack.put("status", "PENDING");
+      ack.put("receipt", receipt.toString());
+      return ResponseEntity.accepted()
+          .location(receipt)
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .body(ack);
+    }
+    boolean reused = outcome == AcceptOutcome.REUSED;
+    ProblemDetail p =
+        Problems.of(
+            HttpStatus.PRECONDITION_FAILED,
+            reused ? "request-id-reused" : "duplicate-request",
+            reused ? "x-requestId reused for a different request" : "Duplicate request",
+            reused
+                ? "This x-requestId was already used for a request with another operation, citizen"
+                    + " or body; the first request's receipt is linked."
+                : "This x-requestId was already accepted; see the first request's receipt.");
+    p.setProperty("receipt", receipt.toString());
+    throw new ApiProblem(p);
+  }
+
+  static URI receiptUri(String requestId) {
+    return URI.create("/v1/receipts/" + UriUtils.encodePathSegment(requestId, "UTF-8"));
+  }
+}

@@ -1,0 +1,18 @@
+package dk.jobagent.ingest.accept;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code jobagent.ingest.writer.*}: the coalescing writer. Up to {@code maxBatch} accepted writes
+ * or {@code linger} of waiting, whichever comes first, share one transaction (one fsync); {@code
+ * queueCapacity} bounds the requests waiting (beyond it: 503 with Retry-After).
+ */
+@ConfigurationProperties("jobagent.ingest.writer")
+record WriterProperties(
+    @DefaultValue("2") int threads,
+    @DefaultValue("64") int maxBatch,
+    @DefaultValue("2ms") Duration linger,
+    @DefaultValue("2048") int queueCapacity,
+    @DefaultValue("10s") Duration commitTimeout) {}
