@@ -159,6 +159,11 @@ class ContractDocumentsTest {
         .isEqualTo("./json/update-jobagent-request.schema.json");
     assertThat(paths.at("/~1v1~1UpdateJobagent/delete").has("requestBody")).isFalse();
     assertThat(
+            openapi()
+                .at("/components/responses/Accepted/content/application~1json/schema/$ref")
+                .asString())
+        .isEqualTo("./json/accepted.schema.json");
+    assertThat(
             paths
                 .at(
                     "/~1v1~1receipts~1{requestId}/get/responses/200/content/application~1json/schema/$ref")
@@ -174,7 +179,10 @@ class ContractDocumentsTest {
     assertThat(names).contains("requestId", "Prefer");
     JsonNode prefer = openapi().at("/components/parameters/PreferWait");
     assertThat(prefer.path("in").asString()).isEqualTo("header");
-    assertThat(prefer.at("/schema/pattern").asString()).isEqualTo("^wait=[0-9]{1,2}$");
+    assertThat(prefer.path("description").asString()).contains("wait=N").contains("30");
+    JsonNode ok = operation.at("/responses/200");
+    assertThat(ok.path("headers").has("Preference-Applied")).isTrue();
+    assertThat(ok.path("headers").has("Retry-After")).isTrue();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.jobagent.schemas.ErrorCode;
 import dk.jobagent.schemas.messages.Operation;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -335,5 +336,23 @@ class SyntaxCheckTest {
     SyntaxResult result = CHECK.checkBody(Operation.CREATE, utf8(body));
     assertThat(result.errors()).hasSize(SyntaxCheck.MAX_REPORTED_ERRORS + 1);
     assertThat(result.errors().getLast().message()).contains("more errors");
+  }
+
+  @Test
+  void sharedInstanceGivesTheSameAnswersFromManyThreads() throws Exception {
+    byte[] good = utf8(UPDATE);
+    byte[] bad = utf8(UPDATE.replace("2026-12-01T10:00:00Z", "2026-02-30T10:00:00Z"));
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        boolean expectOk = i % 2 == 0;
+        results.add(
+            pool.submit(
+                () -> CHECK.checkBody(Operation.UPDATE, expectOk ? good : bad).ok() == expectOk));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    }
   }
 }
