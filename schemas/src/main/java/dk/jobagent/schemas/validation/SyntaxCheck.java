@@ -62,6 +62,8 @@ public final class SyntaxCheck {
           "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?"
               + "(Z|[+-][0-9]{2}:[0-9]{2})?)?");
 
+  private static final Pattern NULLABLE_TYPE = Pattern.compile("\\[(\\w+), null] expected");
+
   private static volatile SyntaxCheck instance;
 
   private final JsonMapper mapper;
@@ -292,6 +294,10 @@ public final class SyntaxCheck {
       message = CPR_MESSAGE;
     } else {
       message = stripLocation(error.getMessage(), location);
+      if ("type".equals(keyword)) {
+        // "[string, null] expected" reads as if null were a good idea: name the real type.
+        message = NULLABLE_TYPE.matcher(message).replaceAll("$1 expected");
+      }
     }
     return new FieldError(location, CprMask.maskAll(message));
   }

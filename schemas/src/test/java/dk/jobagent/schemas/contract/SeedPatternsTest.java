@@ -28,4 +28,19 @@ class SeedPatternsTest {
         .isEqualTo("^(" + SeedPatterns.EMAIL + ")$");
     assertThat(DEFS.at("/Guid/pattern").asString()).isEqualTo("^(" + SeedPatterns.GUID + ")$");
   }
+
+  @Test
+  void optionalVariantsDifferOnlyInAllowingNull() {
+    for (String name : java.util.List.of("Guid", "EmailAddress", "DateOrDateTime", "Int32")) {
+      tools.jackson.databind.node.ObjectNode plain =
+          (tools.jackson.databind.node.ObjectNode) DEFS.path(name).deepCopy();
+      tools.jackson.databind.node.ObjectNode optional =
+          (tools.jackson.databind.node.ObjectNode) DEFS.path("Optional" + name).deepCopy();
+      assertThat(optional.path("type").toString())
+          .isEqualTo("[" + plain.path("type") + ",\"null\"]");
+      plain.remove(java.util.List.of("type", "description"));
+      optional.remove(java.util.List.of("type", "description"));
+      assertThat(optional).as(name).isEqualTo(plain);
+    }
+  }
 }

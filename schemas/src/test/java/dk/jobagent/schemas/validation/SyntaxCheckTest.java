@@ -355,4 +355,34 @@ class SyntaxCheckTest {
       }
     }
   }
+
+  @Test
+  void nullMeansAbsentForOptionalMembersOnly() {
+    String nulls =
+        CREATE
+            .replace("\"2026-11-27T10:00:00+01:00\"", "null")
+            .replace("\"borger@example.org\"", "null");
+    assertThat(CHECK.checkBody(Operation.CREATE, utf8(nulls)).ok()).isTrue();
+    SyntaxResult requiredNull =
+        CHECK.checkBody(Operation.CREATE, utf8(CREATE.replace("\"2026-11-27\"", "null")));
+    assertThat(requiredNull.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("/EnrollmentDate");
+              assertThat(e.message()).isEqualTo("null found, string expected");
+            });
+    SyntaxResult wrongType =
+        CHECK.checkBody(Operation.CREATE, utf8(CREATE.replace("\"borger@example.org\"", "42")));
+    assertThat(wrongType.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).isEqualTo("integer found, string expected"));
+    SyntaxResult updateNeedsExperience =
+        CHECK.checkBody(
+            Operation.UPDATE,
+            utf8(UPDATE.replace("\"YearLastUsed\":2025", "\"YearLastUsed\":null")));
+    assertThat(updateNeedsExperience.errors())
+        .extracting(FieldError::field)
+        .containsExactly("/Profession/0/YearLastUsed");
+  }
 }
