@@ -217,7 +217,8 @@ public enum ErrorCode {
       "Missing or incorrect data, profile cannot be retrieved",
       "Missing or incorrect data, profile cannot be retrieved",
       Side.READ,
-      500),
+      // the stored profile is in a state the API cannot represent: a conflict, not a server fault
+      409),
   MISSING_DATA_WARNING(
       9345,
       "Missing or incorrect data gives warning",
