@@ -40,10 +40,10 @@ D = datetime.date
 # (birth date, serial, overrides, what it demonstrates) - README.md lists the same personas
 NAMED = [
     (D(1990, 1, 1), 9001, {}, "accepted: DAGPENGE/FULDT_LEDIG, jobcenter 101"),
-    (D(1985, 2, 2), 9002, {}, "8273 on a Jobsamtale booking (demo booking 2027-02-01)"),
+    (D(1985, 2, 2), 9002, {}, "8273 on a Jobsamtale booking (demo booking 2028-12-18)"),
     (D(1988, 3, 3), 9003, {}, "8288 when booking a Jobsamtale after 2027-01-29 (open deadline)"),
     (D(1992, 4, 4), 9004, {"jc": "751"}, "accepted, jobcenter 751 (Aarhus)"),
-    (D(1995, 5, 5), 9005, {"jc": "751"}, "accepted, jobcenter 751; Rådighedssamtale deadline"),
+    (D(1995, 5, 5), 9005, {"jc": "751"}, "8288 on a Rådighedssamtale after its deadline 2027-02-26"),
     (D(1980, 6, 6), 9006, {"jc": "461"}, "9018 on booking: jobcenter 461 has no booking configuration"),
     (D(1970, 8, 8), 9008, {"death": "2025-06-01"}, "4405 dead"),
     (D(1970, 9, 9), 9009, {"abroad": True}, "4720 abroad"),
