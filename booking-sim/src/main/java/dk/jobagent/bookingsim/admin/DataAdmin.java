@@ -4,6 +4,7 @@ import dk.jobagent.bookingsim.BookingSimProperties;
 import dk.jobagent.bookingsim.booking.BookingLedger;
 import dk.jobagent.bookingsim.data.DataFiles;
 import dk.jobagent.bookingsim.data.DataLocations;
+import dk.jobagent.bookingsim.data.DataSetInvalidException;
 import dk.jobagent.bookingsim.data.Dataset;
 import dk.jobagent.bookingsim.data.DatasetReader;
 import java.time.Instant;
@@ -50,7 +51,13 @@ class DataAdmin {
       int slotsTaken) {}
 
   Summary load(DataFiles files) {
-    Dataset next = reader.read(files); // throws DataSetInvalidException: nothing replaced
+    Dataset next;
+    try {
+      next = reader.read(files);
+    } catch (DataSetInvalidException e) {
+      log.warn("{} (nothing replaced)", e.getMessage());
+      throw e; // nothing replaced
+    }
     ledger.replace(next);
     Summary summary = summary();
     log.info("loaded booking data from {}: {}", files.describe(), summary);

@@ -15,7 +15,7 @@ public class DataSetInvalidException extends RuntimeException {
             + " refused: "
             + errorCount
             + " error(s)"
-            + (errors.isEmpty() ? "" : ", first: " + errors.getFirst()));
+            + (errors.isEmpty() ? "" : ", first: " + errors.getFirst().describe()));
     this.errors = errors;
     this.errorCount = errorCount;
   }
