@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -73,7 +75,7 @@ class AdminController {
         files.put(name, part.getBytes());
       }
     }
-    return load(new UploadedDataFiles("upload " + new java.util.TreeSet<>(files.keySet()), files));
+    return load(new UploadedDataFiles("upload " + new TreeSet<>(files.keySet()), files));
   }
 
   record DirectoryRequest(String dir) {}
@@ -145,8 +147,7 @@ class AdminController {
     return loadOrRefuse(() -> data.load(files));
   }
 
-  private static DataAdmin.Summary loadOrRefuse(
-      java.util.function.Supplier<DataAdmin.Summary> load) {
+  private static DataAdmin.Summary loadOrRefuse(Supplier<DataAdmin.Summary> load) {
     try {
       return load.get();
     } catch (DataSetInvalidException e) {

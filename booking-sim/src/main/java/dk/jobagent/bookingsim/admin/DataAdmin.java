@@ -8,6 +8,7 @@ import dk.jobagent.bookingsim.data.DataSetInvalidException;
 import dk.jobagent.bookingsim.data.Dataset;
 import dk.jobagent.bookingsim.data.DatasetReader;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -79,8 +80,8 @@ class DataAdmin {
               d.caseworkers().size(),
               d.options().size(),
               d.slotCount(),
-              d.bookingsByCpr().values().stream().mapToInt(java.util.List::size).sum(),
-              d.deadlinesByCpr().values().stream().mapToInt(java.util.List::size).sum(),
+              d.bookingsByCpr().values().stream().mapToInt(List::size).sum(),
+              d.deadlinesByCpr().values().stream().mapToInt(List::size).sum(),
               state.all().size(),
               state.takenCount());
         });

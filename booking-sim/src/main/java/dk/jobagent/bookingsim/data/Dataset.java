@@ -1,6 +1,7 @@
 package dk.jobagent.bookingsim.data;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -22,7 +23,7 @@ public record Dataset(
 
   public NavigableSet<Instant> slotsOf(UUID optionId) {
     NavigableSet<Instant> set = slots.get(optionId);
-    return set == null ? java.util.Collections.emptyNavigableSet() : set;
+    return set == null ? Collections.emptyNavigableSet() : set;
   }
 
   public List<ExistingBooking> bookingsOf(String cpr) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class DatasetReader {
     Set<String> caseworkerKeys = keys(csv.get(DataFiles.CASEWORKERS), "rid");
     Set<String> optionKeys = new HashSet<>();
     keys(csv.get(DataFiles.INTERVIEW_OPTIONS), "interview_option_id")
-        .forEach(k -> optionKeys.add(k.toLowerCase(java.util.Locale.ROOT)));
+        .forEach(k -> optionKeys.add(k.toLowerCase(Locale.ROOT)));
 
     Map<String, Jobcenter> jobcenters = jobcenters(csv.get(DataFiles.JOBCENTERS), errors);
     Map<String, Caseworker> caseworkers =

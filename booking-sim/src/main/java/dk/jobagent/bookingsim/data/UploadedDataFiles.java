@@ -1,5 +1,6 @@
 package dk.jobagent.bookingsim.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,6 @@ public record UploadedDataFiles(String description, Map<String, byte[]> files)
       return Optional.empty();
     }
     return Optional.of(
-        new InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8));
+        new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
   }
 }

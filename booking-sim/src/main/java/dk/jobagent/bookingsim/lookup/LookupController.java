@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -102,10 +105,7 @@ class LookupController {
     Caseworker c = ledger.dataset().caseworkers().get(rid);
     if (c == null) {
       throw new ProblemException(
-          ProblemType.CASEWORKER_UNKNOWN,
-          404,
-          "caseworker " + rid + " is unknown",
-          java.util.Map.of());
+          ProblemType.CASEWORKER_UNKNOWN, 404, "caseworker " + rid + " is unknown", Map.of());
     }
     return new CaseworkerView(c.rid(), c.name(), c.jobcenterCode());
   }
@@ -135,7 +135,7 @@ class LookupController {
         state -> {
           Dataset data = state.dataset();
           List<CitizenBooking> bookings =
-              java.util.stream.Stream.concat(
+              Stream.concat(
                       data.bookingsOf(cpr).stream()
                           .map(
                               b ->
@@ -149,7 +149,7 @@ class LookupController {
                                       b.interviewOptionId(),
                                       b.interviewType(),
                                       local(b.startTime()))))
-                  .sorted(java.util.Comparator.comparing(CitizenBooking::startTime))
+                  .sorted(Comparator.comparing(CitizenBooking::startTime))
                   .toList();
           List<CitizenDeadline> deadlines =
               data.deadlinesOf(cpr).stream()
@@ -167,7 +167,7 @@ class LookupController {
           ProblemType.INTERVIEW_OPTION_UNKNOWN,
           404,
           "interview option " + id + " is unknown",
-          java.util.Map.of());
+          Map.of());
     }
     return o;
   }
