@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,7 @@ public class CodeListRepository {
 
   private record Cached(CodeLists lists, Instant loadedAt) {}
 
+  @Autowired
   public CodeListRepository(JdbcClient jdbc, ReferenceProperties properties) {
     this(jdbc, properties, Clock.systemUTC());
   }
