@@ -1,0 +1,167 @@
+package dk.jobagent.worker.bulk;
+
+import dk.jobagent.worker.reference.CodeListRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bulk enrolment job (SPEC §7), one file per job instance, identified by its job parameters
+ * (file path, client id and a fingerprint of size and modification time, so that the same path with
+ * new content is a new instance while a restart finds the old one):
+ *
+ * <ol>
+ *   <li>{@code lines}: chunk step, a step-scoped streaming reader and a set-based chunk writer; the
+ *       reader's position, the lines' effects and their results commit together per chunk.
+ *   <li>{@code resultFile}: writes {@code <file>.result.jsonl} from the committed results.
+ *   <li>{@code archive}: moves the input out of the inbox.
+ * </ol>
+ *
+ * The step skips nothing: a bad line is not an exception but a REJECTED result, and a technical
+ * failure must fail the step (rolling back the chunk) so that a restart redoes exactly that chunk.
+ */
+@Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:dk/jobagent/worker/bulk/batch-defaults.properties")
+class BulkJobConfiguration {
+
+  static final String JOB_NAME = "bulkEnrolment";
+  static final String STEP_LINES = "lines";
+  static final String PARAM_FILE = "file";
+  static final String PARAM_CLIENT = "client";
+  static final String PARAM_FINGERPRINT = "fingerprint";
+
+  @Bean
+  Job bulkEnrolmentJob(
+      JobRepository jobRepository,
+      Step bulkLinesStep,
+      Step bulkResultFileStep,
+      Step bulkArchiveStep,
+      BulkJobListener listener) {
+    return new JobBuilder(JOB_NAME, jobRepository)
+        .validator(
+            new DefaultJobParametersValidator(
+                new String[] {PARAM_FILE, PARAM_CLIENT}, new String[] {PARAM_FINGERPRINT}))
+        .listener(listener)
+        .start(bulkLinesStep)
+        .next(bulkResultFileStep)
+        .next(bulkArchiveStep)
+        .build();
+  }
+
+  @Bean
+  Step bulkLinesStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JsonLinesReader bulkReader,
+      BulkChunkWriter bulkWriter,
+      ProgressListener bulkProgressListener,
+      BulkProperties properties) {
+    return new StepBuilder(STEP_LINES, jobRepository)
+            .<BulkLine, BulkLine>chunk(properties.chunkSize())
+            .transactionManager(transactionManager)
+            .reader(bulkReader)
+            .writer(bulkWriter)
+            .stream(bulkWriter)
+            .listener(bulkProgressListener)
+            .skipPolicy(new NeverSkipItemSkipPolicy())
+            .build();
+  }
+
+  @Bean
+  Step bulkResultFileStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ResultFileTasklet bulkResultFileTasklet) {
+    return new StepBuilder("resultFile", jobRepository)
+        .tasklet(bulkResultFileTasklet, transactionManager)
+        .build();
+  }
+
+  @Bean
+  Step bulkArchiveStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ArchiveTasklet bulkArchiveTasklet) {
+    return new StepBuilder("archive", jobRepository)
+        .tasklet(bulkArchiveTasklet, transactionManager)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  JsonLinesReader bulkReader(@Value("#{jobParameters['file']}") String file) {
+    return new JsonLinesReader(Path.of(file));
+  }
+
+  @Bean
+  @StepScope
+  BulkChunkWriter bulkWriter(
+      @Value("#{jobParameters['client']}") String clientId,
+      @Value("#{stepExecution.jobExecution.jobInstanceId}") long fileId,
+      BulkProperties properties,
+      LineChecker checker,
+      LineJudge judge,
+      ChunkFactsLoader factsLoader,
+      CodeListRepository codeLists,
+      BulkWriteRepository repository,
+      JsonMapper json,
+      BulkWorkers workers,
+      BulkFaultHook faultHook) {
+    return new BulkChunkWriter(
+        clientId,
+        fileId,
+        properties,
+        checker,
+        judge,
+        factsLoader,
+        codeLists,
+        repository,
+        json,
+        workers,
+        faultHook,
+        Clock.systemUTC());
+  }
+
+  @Bean
+  @StepScope
+  ProgressListener bulkProgressListener(BulkProperties properties) {
+    return new ProgressListener(properties.progressInterval());
+  }
+
+  @Bean
+  @StepScope
+  ResultFileTasklet bulkResultFileTasklet(
+      @Value("#{jobParameters['file']}") String file,
+      @Value("#{jobParameters['client']}") String clientId,
+      @Value("#{stepExecution.jobExecution.jobInstanceId}") long fileId,
+      BulkProperties properties,
+      DataSource dataSource,
+      JsonMapper json) {
+    return new ResultFileTasklet(
+        fileId, BulkFiles.resultFile(properties, clientId, Path.of(file)), dataSource, json);
+  }
+
+  @Bean
+  @StepScope
+  ArchiveTasklet bulkArchiveTasklet(
+      @Value("#{jobParameters['file']}") String file,
+      @Value("#{jobParameters['client']}") String clientId,
+      @Value("#{stepExecution.jobExecution.jobInstanceId}") long fileId,
+      BulkProperties properties) {
+    return new ArchiveTasklet(Path.of(file), BulkFiles.archiveDir(properties, clientId), fileId);
+  }
+}

@@ -1,0 +1,97 @@
+package dk.jobagent.worker.bulk;
+
+import dk.jobagent.schemas.ErrorCode;
+import dk.jobagent.schemas.api.JobagentRequest;
+import dk.jobagent.schemas.messages.Operation;
+import dk.jobagent.schemas.validation.FieldError;
+import dk.jobagent.schemas.validation.SyntaxCheck;
+import dk.jobagent.schemas.validation.SyntaxCheck.Parsed;
+import dk.jobagent.schemas.validation.SyntaxResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The syntax checks of one bulk line, with ingest-api's code ({@link SyntaxCheck}): the same
+ * guarded parser, the requestId check of the x-requestId header, and the bulk-line schema, which
+ * checks the cpr like the x-civilRegistrationIdentifier header (1001) and the request like a
+ * CreateJobagent body (1014). Thread-safe: chunks are checked in parallel.
+ */
+@Component
+class LineChecker {
+
+  private static final String PLACEHOLDER = "x";
+
+  private final SyntaxCheck syntax = SyntaxCheck.load();
+  private final JsonMapper json;
+
+  LineChecker(JsonMapper json) {
+    this.json = json;
+  }
+
+  CheckedLine check(BulkLine line) {
+    if (line.tooLong()) {
+      return rejected(
+          line, null, null, "", "line longer than " + JsonLinesReader.MAX_LINE_BYTES + " bytes");
+    }
+    Parsed parsed = syntax.parse(line.bytes());
+    if (!parsed.ok()) {
+      return new CheckedLine(line.lineNo(), null, null, parsed.error(), null, null, null);
+    }
+    JsonNode node = parsed.node();
+    if (!node.isObject()) {
+      return rejected(line, null, null, "", "a line must be a JSON object");
+    }
+    String requestId = text(node.get("requestId"));
+    if (requestId != null && !syntax.checkRequestId(requestId).ok()) {
+      requestId = null;
+    }
+    String cprText = text(node.get("cpr"));
+    String cpr = cprText != null && syntax.checkCpr(cprText).ok() ? cprText : null;
+    SyntaxResult result = syntax.checkBulkLine(node);
+    String hash = hash(cpr, line.bytes());
+    if (!result.ok()) {
+      return new CheckedLine(line.lineNo(), requestId, cpr, result, null, null, hash);
+    }
+    JsonNode request = node.get("request");
+    JobagentRequest body = json.treeToValue(request, JobagentRequest.class);
+    return new CheckedLine(
+        line.lineNo(), requestId, cpr, null, body, json.writeValueAsString(request), hash);
+  }
+
+  private static CheckedLine rejected(
+      BulkLine line, String requestId, String cpr, String field, String message) {
+    return new CheckedLine(
+        line.lineNo(),
+        requestId,
+        cpr,
+        new SyntaxResult(ErrorCode.MESSAGE_VALIDATION, List.of(new FieldError(field, message))),
+        null,
+        null,
+        null);
+  }
+
+  private static String text(JsonNode node) {
+    return node != null && node.isString() ? node.asString() : null;
+  }
+
+  /** As ingest-api hashes a request: operation, NUL, cpr, NUL, body bytes (here: the line). */
+  private static String hash(String cpr, byte[] line) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(Operation.CREATE.name().getBytes(StandardCharsets.US_ASCII));
+      sha.update((byte) 0);
+      sha.update((cpr == null ? PLACEHOLDER : cpr).getBytes(StandardCharsets.US_ASCII));
+      sha.update((byte) 0);
+      sha.update(line);
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
