@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,6 +64,7 @@ class DedupeTest extends IngestTestBase {
     int pairs = 200;
     List<String> ids = new ArrayList<>();
     List<CompletableFuture<Integer>> calls = new ArrayList<>();
+    Semaphore inFlight = new Semaphore(64);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < pairs; i++) {
         String id = uniqueRequestId();

@@ -47,7 +47,7 @@ public abstract class IngestTestBase {
   protected static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
+          .connectTimeout(Duration.ofSeconds(20))
           .build();
 
   @LocalServerPort protected int port;

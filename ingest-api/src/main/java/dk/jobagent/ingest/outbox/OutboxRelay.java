@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -129,21 +130,40 @@ class OutboxRelay implements SmartLifecycle {
     }
     List<CorrelationData> sent = new ArrayList<>(rows.size());
     List<Long> failed = new ArrayList<>();
-    int i = 0;
+    List<Long> confirmed = new ArrayList<>(rows.size());
     try {
-      for (; i < rows.size(); i++) {
-        OutboxRepository.Row row = rows.get(i);
-        CorrelationData cd = new CorrelationData(Long.toString(row.id()));
-        rabbit.send(Topology.COMMAND_EXCHANGE, row.routingKey(), toMessage(row), cd);
-        sent.add(cd);
-      }
+      // One channel for the whole batch, held until its confirms are in: RabbitTemplate.send on its
+      // own checks a channel out per message, and a confirm channel with confirms outstanding is
+      // not reused, so every message would pay for opening a new channel.
+      rabbit.invoke(
+          ops -> {
+            for (OutboxRepository.Row row : rows) {
+              CorrelationData cd = new CorrelationData(Long.toString(row.id()));
+              ops.send(Topology.COMMAND_EXCHANGE, row.routingKey(), toMessage(row), cd);
+              sent.add(cd);
+            }
+            awaitConfirms(sent, confirmed, failed);
+            return null;
+          });
     } catch (AmqpException e) {
-      log.warn("Publishing to the broker failed: {}; {} rows postponed", e, rows.size() - i);
-      for (; i < rows.size(); i++) {
-        failed.add(rows.get(i).id());
+      log.warn("Publishing to the broker failed: {}", e.toString());
+    }
+    // Whatever was not positively confirmed (never sent, nacked, returned, timed out) is retried.
+    for (OutboxRepository.Row row : rows) {
+      if (!confirmed.contains(row.id()) && !failed.contains(row.id())) {
+        failed.add(row.id());
       }
     }
-    List<Long> confirmed = new ArrayList<>(sent.size());
+    if (!confirmed.isEmpty()) {
+      outbox.delete(confirmed);
+    }
+    if (!failed.isEmpty()) {
+      outbox.postpone(failed, props.maxBackoff());
+    }
+    return new Round(rows.size(), failed.size());
+  }
+
+  private void awaitConfirms(List<CorrelationData> sent, List<Long> confirmed, List<Long> failed) {
     long deadline = System.nanoTime() + props.confirmTimeout().toNanos();
     for (CorrelationData cd : sent) {
       long id = Long.parseLong(cd.getId());
@@ -158,22 +178,13 @@ class OutboxRelay implements SmartLifecycle {
             log.warn("Broker nacked outbox row {}: {}", id, confirm.reason());
           }
         }
-      } catch (TimeoutException e) {
+      } catch (TimeoutException | ExecutionException e) {
         failed.add(id);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failed.add(id);
-      } catch (java.util.concurrent.ExecutionException e) {
-        failed.add(id);
       }
     }
-    if (!confirmed.isEmpty()) {
-      outbox.delete(confirmed);
-    }
-    if (!failed.isEmpty()) {
-      outbox.postpone(failed, props.maxBackoff());
-    }
-    return new Round(rows.size(), failed.size());
   }
 
   private Message toMessage(OutboxRepository.Row row) {

@@ -22,6 +22,12 @@ class OutboxRepository {
    * without waiting on or double-publishing each other's rows.
    */
   List<Row> claim(String exchange, int limit) {
+    // A queue table's statistics are always stale (thousands of rows come and go per second); the
+    // planner then picks a bitmap scan plus a sort of the whole backlog (measured: 0.5 s for 28k
+    // rows, spilling to disk). Walking the (exchange, id) index in order and stopping after
+    // `limit` rows is always right here, so say so for this transaction only.
+    jdbc.sql("set local enable_bitmapscan = off").update();
+    jdbc.sql("set local enable_sort = off").update();
     return jdbc.sql(
             """
             select id, routing_key, message_id, payload, headers::text
