@@ -1,0 +1,193 @@
+package dk.jobagent.worker.enrolment;
+
+import dk.jobagent.schemas.CopenhagenDates;
+import dk.jobagent.schemas.ErrorCode;
+import dk.jobagent.schemas.api.EnrollmentAndBookResponse;
+import dk.jobagent.schemas.api.JobagentRequest;
+import dk.jobagent.schemas.api.ReceiptError;
+import dk.jobagent.schemas.api.ReceiptStatus;
+import dk.jobagent.schemas.api.ServiceReceipt;
+import dk.jobagent.schemas.messages.EnrolmentCommand;
+import dk.jobagent.worker.booking.BookingPort;
+import dk.jobagent.worker.booking.BookingPort.BookingConfirmation;
+import dk.jobagent.worker.booking.BookingPort.BookingRequest;
+import dk.jobagent.worker.enrolment.ProcessingResult.Outcome;
+import dk.jobagent.worker.receipt.LockedRequest;
+import dk.jobagent.worker.receipt.ReceiptWriter;
+import dk.jobagent.worker.receipt.RequestRepository;
+import dk.jobagent.worker.reference.CodeListRepository;
+import dk.jobagent.worker.rules.BookingFacts;
+import dk.jobagent.worker.rules.RuleEngine;
+import dk.jobagent.worker.rules.RuleInput;
+import dk.jobagent.worker.rules.RuleOutcome;
+import dk.jobagent.worker.rules.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Processes one enrolment command in ONE transaction: lock the request row, skip it if its receipt
+ * is already final (idempotency), read the rule data, run the rules, apply the change, write the
+ * receipt, the reply and the notification. The caller acks the message only after this returns.
+ */
+@Service
+public class CommandProcessor {
+
+  /** A DeleteJobagent has no body: the rules see an empty request. */
+  private static final JobagentRequest EMPTY =
+      new JobagentRequest(null, null, null, null, null, null, null, null, null, null);
+
+  private final TransactionTemplate tx;
+  private final RequestRepository requests;
+  private final RuleDataLoader ruleData;
+  private final CodeListRepository codeLists;
+  private final EnrolmentWriter writer;
+  private final BookingPort booking;
+  private final ReceiptWriter receipts;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final RuleEngine engine = RuleEngine.standard();
+
+  CommandProcessor(
+      TransactionTemplate tx,
+      RequestRepository requests,
+      RuleDataLoader ruleData,
+      CodeListRepository codeLists,
+      EnrolmentWriter writer,
+      BookingPort booking,
+      ReceiptWriter receipts,
+      JsonMapper json,
+      Optional<Clock> clock) {
+    this.tx = tx;
+    this.requests = requests;
+    this.ruleData = ruleData;
+    this.codeLists = codeLists;
+    this.writer = writer;
+    this.booking = booking;
+    this.receipts = receipts;
+    this.json = json;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** Processes the command; runtime exceptions roll everything back and reach the caller. */
+  public ProcessingResult process(EnrolmentCommand command) {
+    return tx.execute(status -> processLocked(command));
+  }
+
+  private ProcessingResult processLocked(EnrolmentCommand command) {
+    Optional<LockedRequest> locked = requests.lock(command.clientId(), command.requestId());
+    if (locked.isEmpty()) {
+      return ProcessingResult.of(Outcome.REQUEST_NOT_FOUND);
+    }
+    LockedRequest request = locked.get();
+    if (request.status().isFinal()) {
+      return new ProcessingResult(Outcome.ALREADY_FINAL, request.operation(), null);
+    }
+    JobagentRequest body =
+        request.body() == null ? EMPTY : json.readValue(request.body(), JobagentRequest.class);
+    RuleData data = ruleData.load(request.cpr(), body);
+    BookingRequest bookingRequest =
+        new BookingRequest(request.clientId(), request.requestId(), request.cpr(), body);
+    boolean wantsBooking =
+        request.operation() == dk.jobagent.schemas.messages.Operation.UPDATE && body.hasBooking();
+    BookingFacts facts = wantsBooking ? booking.facts(bookingRequest) : null;
+    RuleOutcome outcome =
+        engine.evaluate(
+            new RuleInput(
+                request.operation(),
+                request.receivedAt(),
+                request.cpr(),
+                body,
+                data.person(),
+                data.absences(),
+                data.enrolments(),
+                data.occupations(),
+                data.aliases(),
+                data.jobTargetIdsOfOtherCitizens(),
+                codeLists.current(),
+                facts));
+    List<ReceiptError> warnings = receiptErrors(outcome.warnings());
+    Instant now = clock.instant();
+    if (!outcome.accepted()) {
+      receipts.finish(
+          request, ReceiptStatus.REJECTED, null, receiptErrors(outcome.errors()), warnings, now);
+      return new ProcessingResult(
+          Outcome.REJECTED, request.operation(), outcome.errors().getFirst().code());
+    }
+    String jobCenterReceipt = writer.apply(request, body, data);
+    Optional<BookingConfirmation> booked =
+        wantsBooking ? booking.book(bookingRequest) : Optional.empty();
+    EnrollmentAndBookResponse result =
+        new EnrollmentAndBookResponse(
+            new ServiceReceipt(
+                OffsetDateTime.ofInstant(now, CopenhagenDates.ZONE), UUID.randomUUID().toString()),
+            booked.map(BookingConfirmation::jobCenterReceipt).orElse(jobCenterReceipt),
+            booked.map(BookingConfirmation::phone).orElse(null),
+            booked.map(BookingConfirmation::fax).orElse(null),
+            true,
+            booked.map(BookingConfirmation::indkaldelseId).orElse(null));
+    receipts.finish(request, ReceiptStatus.COMPLETED, result, List.of(), warnings, now);
+    return new ProcessingResult(
+        Outcome.COMPLETED,
+        request.operation(),
+        outcome.warnings().isEmpty() ? null : outcome.warnings().getFirst().code());
+  }
+
+  /**
+   * Gives up on a command after its last attempt: the receipt becomes FAILED (never silent), with
+   * 8111 when the person register could not be read, else a technical error entry. Does nothing
+   * when the receipt is already final or the request row does not exist.
+   */
+  public ProcessingResult fail(EnrolmentCommand command, Throwable cause) {
+    return tx.execute(
+        status -> {
+          Optional<LockedRequest> locked = requests.lock(command.clientId(), command.requestId());
+          if (locked.isEmpty()) {
+            return ProcessingResult.of(Outcome.REQUEST_NOT_FOUND);
+          }
+          LockedRequest request = locked.get();
+          if (request.status().isFinal()) {
+            return new ProcessingResult(Outcome.ALREADY_FINAL, request.operation(), null);
+          }
+          boolean register = causedBy(cause, PersonRegisterUnavailableException.class);
+          ReceiptError error =
+              register ? ReceiptError.of(ErrorCode.PERSON_LOOKUP_FAILED) : TECHNICAL_ERROR;
+          receipts.finish(
+              request, ReceiptStatus.FAILED, null, List.of(error), List.of(), clock.instant());
+          return new ProcessingResult(
+              Outcome.FAILED,
+              request.operation(),
+              register ? ErrorCode.PERSON_LOOKUP_FAILED : null);
+        });
+  }
+
+  /**
+   * A FAILED receipt's entry when no seed code fits (the database was unavailable for every
+   * attempt, or an unexpected error). Code 0: the seed defines no technical-error code.
+   */
+  static final ReceiptError TECHNICAL_ERROR =
+      new ReceiptError(
+          0,
+          "Technical error",
+          "The request could not be processed because of a technical error and has been handed"
+              + " to an operator; it may be re-driven");
+
+  private static List<ReceiptError> receiptErrors(List<Violation> violations) {
+    return violations.stream().map(v -> ReceiptError.of(v.code())).toList();
+  }
+
+  static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
