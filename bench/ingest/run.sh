@@ -92,8 +92,17 @@ accepted=$(val ACCEPTED); other=$(val OTHER); dur_us=$(val DURATION_US)
 p50=$(val P50_US); p90=$(val P90_US); p99=$(val P99_US); pmax=$(val MAX_US)
 rate=$(awk -v a="$accepted" -v d="$dur_us" 'BEGIN { printf "%.0f", a / (d / 1e6) }')
 
-sleep 3
-backlog=$(psql -tA -d "$DB" -c "select count(*) from outbox where exchange = 'jobagent.commands'")
+backlog_sql="select count(*) from outbox where exchange = 'jobagent.commands'"
+backlog=$(psql -tA -d "$DB" -c "$backlog_sql")
+# How fast does the relay drain what the accept path got ahead by? (no load now)
+drain_start=$(date +%s.%N); left=$backlog
+for _ in $(seq 1 120); do
+  left=$(psql -tA -d "$DB" -c "$backlog_sql")
+  [[ "$left" == 0 ]] && break
+  sleep 1
+done
+drain_s=$(awk -v a="$drain_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+drain_rate=$(awk -v n="$backlog" -v l="$left" -v s="$drain_s" 'BEGIN { if (s > 0) printf "%.0f", (n - l) / s; else print "-" }')
 stored=$(psql -tA -d "$DB" -c "select count(*) from request where client_id = 'bench'")
 published=$(curl -s -u guest:guest "$RABBIT_API/queues/$VHOST/jobagent.commands" | sed -n 's/.*"messages":\([0-9]*\).*/\1/p' | head -1)
 
@@ -126,7 +135,8 @@ pgver=$(psql -tA -d postgres -c "show server_version")
   echo "| pgbench two-insert transaction, $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s (ceiling) | **$tps tps** |"
   echo "| ratio accepted/s ÷ pgbench tps | **$ratio** |"
   echo "| request rows stored (warm-up + measurement) | $stored |"
-  echo "| outbox command rows unpublished 3 s after the load | $backlog |"
+  echo "| outbox command rows not yet published when the load stopped | $backlog |"
+  echo "| relay drain after the load: rows/s (time, rows left) | $drain_rate/s (${drain_s}s, $left left) |"
   echo "| messages in queue jobagent.commands at the end | ${published:-?} |"
   echo
   echo "Application: \`java -Xmx512m -jar ingest-api.jar\`, defaults (virtual threads, Hikari 12,"

@@ -8,21 +8,17 @@ import dk.jobagent.ingest.web.ApiProblem;
 import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.ingest.web.Unavailable;
 import dk.jobagent.schemas.ErrorCode;
-import dk.jobagent.schemas.messages.EnrolmentCommand;
 import dk.jobagent.schemas.messages.Operation;
-import dk.jobagent.schemas.messages.Topology;
 import dk.jobagent.schemas.validation.SyntaxCheck;
 import dk.jobagent.schemas.validation.SyntaxResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The accept path of a write: syntax only (CPR header, x-requestId, body — in that order), then the
@@ -36,14 +32,11 @@ class AcceptService {
   private final CommitCoalescer coalescer;
   private final IngestMetrics metrics;
   private final WriterProperties props;
-  private final JsonMapper json;
 
-  AcceptService(
-      CommitCoalescer coalescer, IngestMetrics metrics, WriterProperties props, JsonMapper json) {
+  AcceptService(CommitCoalescer coalescer, IngestMetrics metrics, WriterProperties props) {
     this.coalescer = coalescer;
     this.metrics = metrics;
     this.props = props;
-    this.json = json;
   }
 
   AcceptOutcome accept(
@@ -71,9 +64,8 @@ class AcceptService {
             hasBody ? new String(body, StandardCharsets.UTF_8) : null,
             receivedAt,
             traceParent,
-            json.writeValueAsString(
-                new EnrolmentCommand(caller.clientId(), requestIdHeader, op, receivedAt)),
-            json.writeValueAsString(Map.of(Topology.HEADER_TRACEPARENT, traceParent)));
+            CommandJson.command(caller.clientId(), requestIdHeader, op, receivedAt),
+            CommandJson.headers(traceParent));
     try {
       AcceptOutcome outcome =
           coalescer.submit(pending).get(props.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -8,10 +8,9 @@ import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.schemas.messages.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,25 +42,22 @@ class JobagentWriteController {
   }
 
   @PostMapping("/v1/Jobagent")
-  ResponseEntity<Map<String, Object>> create(
-      HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+  ResponseEntity<String> create(HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
     return handle(Operation.CREATE, AccessPolicy.Op.CREATE, request, jwt);
   }
 
   @PutMapping("/v1/UpdateJobagent")
-  ResponseEntity<Map<String, Object>> update(
-      HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+  ResponseEntity<String> update(HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
     return handle(Operation.UPDATE, AccessPolicy.Op.UPDATE, request, jwt);
   }
 
   /** DeleteJobagent; the seed also names it on /v1/Jobagent. */
   @DeleteMapping({"/v1/UpdateJobagent", "/v1/Jobagent"})
-  ResponseEntity<Map<String, Object>> delete(
-      HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+  ResponseEntity<String> delete(HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
     return handle(Operation.DELETE, AccessPolicy.Op.DELETE, request, jwt);
   }
 
-  private ResponseEntity<Map<String, Object>> handle(
+  private ResponseEntity<String> handle(
       Operation op, AccessPolicy.Op accessOp, HttpServletRequest request, Jwt jwt) {
     Caller caller = Caller.of(jwt);
     access.require(accessOp, caller);
@@ -77,14 +73,11 @@ class JobagentWriteController {
             request.getHeader("traceparent"));
     URI receipt = receiptUri(requestId);
     if (outcome == AcceptOutcome.ACCEPTED) {
-      Map<String, Object> ack = new LinkedHashMap<>();
-      ack.put("requestId", requestId);
-      ack.put("status", "PENDING");
-      ack.put("receipt", receipt.toString());
       return ResponseEntity.accepted()
           .location(receipt)
           .header(HttpHeaders.RETRY_AFTER, "1")
-          .body(ack);
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(CommandJson.accepted(requestId, receipt.toString()));
     }
     boolean reused = outcome == AcceptOutcome.REUSED;
     ProblemDetail p =
