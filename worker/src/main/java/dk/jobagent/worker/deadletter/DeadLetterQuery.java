@@ -1,0 +1,57 @@
+package dk.jobagent.worker.deadletter;
+
+import dk.jobagent.schemas.CprMask;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the operator's list: the rows plus what their payload and request say. */
+@Service
+class DeadLetterQuery {
+
+  private static final int PREVIEW = 200;
+
+  private final DeadLetterRepository repository;
+  private final DeadLetterProperties properties;
+  private final JsonMapper json;
+
+  DeadLetterQuery(
+      DeadLetterRepository repository, DeadLetterProperties properties, JsonMapper json) {
+    this.repository = repository;
+    this.properties = properties;
+    this.json = json;
+  }
+
+  DeadLetterList list() {
+    List<DeadLetterView> views = new ArrayList<>();
+    for (DeadLetterRepository.Row row : repository.list(properties.listLimit())) {
+      Optional<CommandKey> key = CommandKey.of(json, row.payload());
+      views.add(
+          new DeadLetterView(
+              row.id(),
+              row.messageId(),
+              key.map(CommandKey::clientId).orElse(null),
+              key.map(CommandKey::requestId).orElse(null),
+              key.map(CommandKey::operation).orElse(null),
+              row.originalRoutingKey(),
+              row.reason(),
+              row.attempts(),
+              row.firstDeathAt(),
+              row.storedAt(),
+              row.redrivenAt(),
+              row.redriveCount(),
+              key.flatMap(k -> repository.requestStatus(k.clientId(), k.requestId())).orElse(null),
+              key.isPresent() ? null : preview(row.payload())));
+    }
+    return new DeadLetterList(repository.waiting(), views);
+  }
+
+  private static String preview(byte[] payload) {
+    // masked before it is cut, so a CPR at the cut cannot slip through half-masked
+    String text = CprMask.maskAll(new String(payload, StandardCharsets.UTF_8));
+    return text.length() > PREVIEW ? text.substring(0, PREVIEW) + "…" : text;
+  }
+}
