@@ -74,6 +74,9 @@ class AcceptService {
     } catch (Overloaded e) {
       metrics.count(op, Outcome.UNAVAILABLE);
       throw Unavailable.overloaded();
+    } catch (WriteFailed.Unavailable e) {
+      metrics.count(op, Outcome.UNAVAILABLE);
+      throw Unavailable.database();
     } catch (TimeoutException e) {
       metrics.count(op, Outcome.UNAVAILABLE);
       throw Unavailable.database();

@@ -38,6 +38,10 @@ class CommitCoalescer implements SmartLifecycle {
   private final BlockingQueue<PendingRequest> queue;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
+  // While the database is known to be down, new requests are answered 503 at once instead of
+  // queueing behind batches that each wait for a connection timeout. One batch per second probes.
+  private volatile long databaseDownUntilNanos = System.nanoTime();
+  private static final long DOWN_FAST_FAIL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   CommitCoalescer(WriterProperties props, RequestBatchWriter writer, RelaySignal relaySignal) {
     this.props = props;
@@ -48,6 +52,9 @@ class CommitCoalescer implements SmartLifecycle {
 
   /** Queues the request; its future completes after the commit (or fails). */
   CompletableFuture<AcceptOutcome> submit(PendingRequest request) {
+    if (System.nanoTime() - databaseDownUntilNanos < 0) {
+      throw new WriteFailed.Unavailable(null);
+    }
     if (!running || !queue.offer(request)) {
       throw new Overloaded();
     }
@@ -166,6 +173,7 @@ class CommitCoalescer implements SmartLifecycle {
       }
       return;
     } catch (WriteFailed e) {
+      databaseDownUntilNanos = System.nanoTime() + DOWN_FAST_FAIL_NANOS;
       batch.forEach(r -> r.outcome.completeExceptionally(e));
       return;
     }

@@ -53,6 +53,9 @@ class CommitCoalescerTest {
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(CommitCoalescer.WriteFailed.Unavailable.class);
+    // and for a moment, new requests are refused at once rather than queued behind the outage
+    assertThatThrownBy(() -> coalescer.submit(pending("b", "h")))
+        .isInstanceOf(CommitCoalescer.WriteFailed.Unavailable.class);
   }
 
   @Test
