@@ -105,13 +105,17 @@ OCCUPATIONS = [
 QUALIFIERS = ["", "Assisterende ", "Senior", "Elev som "]
 
 
+def lower_first(base):
+    """'Tømrer' -> 'tømrer', but acronyms keep their case: 'CNC-operatør', 'IT-supporter'."""
+    return base if len(base) > 1 and base[1].isupper() else base[0].lower() + base[1:]
+
+
 def label(base, qualifier):
     if qualifier == "Senior":
-        return "Senior" + base[0].lower() + base[1:] if base[0].isupper() and " " not in base else "Senior " + base.lower()
-    if qualifier == "Assisterende ":
-        return "Assisterende " + base.lower()
-    if qualifier == "Elev som ":
-        return "Elev som " + base.lower()
+        one_word = " " not in base and "-" not in base
+        return "Senior" + lower_first(base) if one_word else "Senior " + lower_first(base)
+    if qualifier:
+        return qualifier + lower_first(base)
     return base
 
 
