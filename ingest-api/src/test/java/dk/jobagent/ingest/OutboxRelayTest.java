@@ -108,6 +108,28 @@ class OutboxRelayTest extends IngestTestBase {
         .until(() -> outboxRows(client + ":" + second) + outboxRows(client + ":" + update) == 0);
   }
 
+  @Test
+  void anUnroutableCommandIsReturnedAndStaysInTheOutboxForRetry() {
+    String messageId = client + ":unroutable";
+    jdbc.sql(
+            "insert into outbox (exchange, routing_key, message_id, payload, headers)"
+                + " values ('jobagent.commands', 'enrolment.nowhere', ?, convert_to('{}', 'UTF8'),"
+                + " '{}'::jsonb)")
+        .param(messageId)
+        .update();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                jdbc.sql("select attempts from outbox where message_id = ?")
+                        .param(messageId)
+                        .query(Integer.class)
+                        .single()
+                    >= 1);
+    assertThat(outboxRows(messageId)).isEqualTo(1);
+    jdbc.sql("delete from outbox where message_id = ?").param(messageId).update();
+  }
+
   private Message receive(String messageId) {
     return receiveAll(messageId).get(messageId);
   }
