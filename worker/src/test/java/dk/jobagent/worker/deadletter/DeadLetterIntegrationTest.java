@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,10 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
   @Autowired WebApplicationContext context;
   @Autowired FlakyRuleDataLoader flaky;
   @Autowired MeterRegistry meters;
+  @Autowired DeadLetterRepository deadLetters;
+  @Autowired RedriveOutbox redriveOutbox;
+  @Autowired RedrivePublisher redrivePublisher;
+  @Autowired TransactionTemplate tx;
 
   CommandTestSupport t;
   MockMvc mvc;
@@ -219,6 +224,35 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
     assertThat(t.drain(replies, Duration.ofSeconds(2))).hasSize(1);
     assertThat(t.receipt(client, requestId).status()).isEqualTo("FAILED");
     assertThat(flaky.calls(cpr)).isEqualTo(1);
+  }
+
+  @Test
+  void aRedriveCommittedButNeverPublishedIsPublishedByTheSweep() {
+    String requestId = deadCommandWithoutRequest(Operation.CREATE);
+    Stored stored = StoredDeadLetters.await(jdbc, requestId);
+    String cpr = t.person(newCpr());
+    insertRequest(
+        requestId,
+        cpr,
+        createBody(Instant.now(), List.of(profession(t.occupation("Aktiv"), UUID.randomUUID()))));
+    // the re-drive's transaction commits, then the worker dies before it publishes
+    tx.executeWithoutResult(
+        status -> {
+          DeadLetterRepository.Row row = deadLetters.lockWaiting(List.of(stored.id())).getFirst();
+          redriveOutbox.insert(
+              row.originalRoutingKey(),
+              row.messageId(),
+              row.payload(),
+              "{\"x-jobagent-attempt\":1,\"x-jobagent-dead-letter-id\":\"" + row.id() + "\"}");
+          deadLetters.markRedriven(row.id());
+        });
+    assertThat(redriveRowsInOutbox(stored.id())).isEqualTo(1);
+    assertThat(t.receipt(client, requestId).status()).isEqualTo("PENDING");
+
+    redrivePublisher.sweep();
+
+    assertThat(t.awaitFinal(client, requestId).status()).isEqualTo("COMPLETED");
+    assertThat(redriveRowsInOutbox(stored.id())).isZero();
   }
 
   @Test
