@@ -125,7 +125,10 @@ class BookingHttp {
     if (!refusal.isEmpty() && (code == 409 || code == 422)) {
       throw new BookingRefusedException(refusal, problem.detail() == null ? "" : problem.detail());
     }
-    throw new BookingSystemException(what + " answered " + code + problemSummary(body));
+    throw new BookingSystemException(
+        what + " answered " + code + problemSummary(body),
+        problem == null ? null : BookingReasons.reason(problem),
+        null);
   }
 
   private <T> T read(int status, byte[] body, Class<T> type) {

@@ -7,11 +7,24 @@ package dk.jobagent.worker.booking;
  */
 public class BookingSystemException extends RuntimeException {
 
+  /** The problem's reason token, when the booking system sent a problem. */
+  private final String reason;
+
   public BookingSystemException(String message) {
-    super(message);
+    this(message, null, null);
   }
 
   public BookingSystemException(String message, Throwable cause) {
+    this(message, null, cause);
+  }
+
+  public BookingSystemException(String message, String reason, Throwable cause) {
     super(message, cause);
+    this.reason = reason;
+  }
+
+  /** e.g. {@code idempotency-key-reused}; null when unknown. */
+  public String reason() {
+    return reason;
   }
 }

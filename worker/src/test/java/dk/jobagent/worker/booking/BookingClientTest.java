@@ -324,7 +324,9 @@ class BookingClientTest {
             .willReturn(problemResponse(409, problem(409, "idempotency-key-cancelled", null))));
 
     assertThatThrownBy(() -> client.create(KEY, body()))
-        .isInstanceOf(BookingSystemException.class)
+        .isInstanceOfSatisfying(
+            BookingSystemException.class,
+            e -> assertThat(e.reason()).isEqualTo("idempotency-key-cancelled"))
         .hasMessageContaining("idempotency-key-cancelled");
     wm.verify(1, postRequestedFor(urlEqualTo("/v1/bookings")));
   }
