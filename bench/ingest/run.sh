@@ -80,6 +80,7 @@ BENCH_TOKEN="$("$java" -cp "$jar" -Dloader.main=dk.jobagent.schemas.security.Dev
   --client bench --scope "match.jobagent.write match.jobagent.read" --access STAR)"
 
 url="http://127.0.0.1:$PORT"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== warm-up ${WARMUP}s ($CONNECTIONS connections)"
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$here/create.lua" "$url" -- "w$$" >"$out/wrk-warmup.txt"
 grep ACCEPTED "$out/wrk-warmup.txt" || true
@@ -90,6 +91,7 @@ cat "$out/wrk.txt"
 val() { awk -v k="$1" '$1 == k { print $2 }' "$out/wrk.txt"; }
 accepted=$(val ACCEPTED); other=$(val OTHER); dur_us=$(val DURATION_US)
 p50=$(val P50_US); p90=$(val P90_US); p99=$(val P99_US); pmax=$(val MAX_US)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 rate=$(awk -v a="$accepted" -v d="$dur_us" 'BEGIN { printf "%.0f", a / (d / 1e6) }')
 
 backlog_sql="select count(*) from outbox where exchange = 'jobagent.commands'"
@@ -102,8 +104,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 drain_s=$(awk -v a="$drain_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-drain_rate=$(awk -v n="$backlog" -v l="$left" -v s="$drain_s" 'BEGIN { if (s > 0) printf "%.0f", (n - l) / s; else print "-" }')
+drain_rate=$(awk -v n="$backlog" -v l="$left" -v s="$drain_s" 'BEGIN { if (n > 0 && s > 0) printf "%.0f/s", (n - l) / s; else print "nothing to drain" }')
 stored=$(psql -tA -d "$DB" -c "select count(*) from request where client_id = 'bench'")
+sleep 6 # the management API refreshes queue counts every 5 s
 published=$(curl -s -u guest:guest "$RABBIT_API/queues/$VHOST/jobagent.commands" | sed -n 's/.*"messages":\([0-9]*\).*/\1/p' | head -1)
 
 echo "== stopping ingest-api"
@@ -125,7 +128,8 @@ pgver=$(psql -tA -d postgres -c "show server_version")
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/ingest/run.sh\`."
   echo "Machine: $cpu, $cores cores, $mem; PostgreSQL $pgver and RabbitMQ on the same host;"
-  echo "load generator (wrk, 2 threads) on the same cores. Other work on the machine during the run adds noise."
+  echo "load generator (wrk, 2 threads) on the same cores. Other work on the machine during the run adds noise:"
+  echo "load average (1/5/15 min) $load_before when the warm-up began, $load_after when the measurement ended."
   echo
   echo "| measure | value |"
   echo "|---|---|"
@@ -136,7 +140,7 @@ pgver=$(psql -tA -d postgres -c "show server_version")
   echo "| ratio accepted/s ÷ pgbench tps | **$ratio** |"
   echo "| request rows stored (warm-up + measurement) | $stored |"
   echo "| outbox command rows not yet published when the load stopped | $backlog |"
-  echo "| relay drain after the load: rows/s (time, rows left) | $drain_rate/s (${drain_s}s, $left left) |"
+  echo "| relay drain after the load: rows/s (time, rows left) | $drain_rate (${drain_s}s, $left left) |"
   echo "| messages in queue jobagent.commands at the end | ${published:-?} |"
   echo
   echo "Application: \`java -Xmx512m -jar ingest-api.jar\`, defaults (virtual threads, Hikari 12,"
