@@ -64,6 +64,24 @@ class BulkChunkWriter implements ItemWriter<BulkLine>, ItemStream {
   private final BulkFaultHook faultHook;
   private final Clock clock;
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(BulkChunkWriter.class);
+
+  /** Where a file's time goes, per phase (ms), logged with the progress: what limits the rate. */
+  private final long[] phaseNanos = new long[PHASES.length];
+
+  private static final String[] PHASES = {
+    "check", "dedupe", "facts", "rules", "requests", "enrolments", "replies", "results"
+  };
+  private long lastPhaseLog = System.nanoTime();
+  private long phaseStart;
+
+  private void phase(int index) {
+    long now = System.nanoTime();
+    phaseNanos[index] += now - phaseStart;
+    phaseStart = now;
+  }
+
   /** Counts of the chunk being written; merged into the step context when it commits. */
   private final Map<String, Long> pending = new java.util.HashMap<>();
 
@@ -110,20 +128,25 @@ class BulkChunkWriter implements ItemWriter<BulkLine>, ItemStream {
     results.clear();
     Instant receivedAt = clock.instant();
     List<? extends BulkLine> items = chunk.getItems();
+    phaseStart = System.nanoTime();
     List<CheckedLine> checked = workers.map(items, checker::check);
-
+    phase(0);
     List<LineOutcome> outcomes = dedupeAndCheck(checked);
+    phase(1);
     List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();
     if (!eligible.isEmpty()) {
       ChunkFacts facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
+      phase(2);
       CodeLists lists = codeLists.current();
       for (LineOutcome o : eligible) {
         judge.judge(o, facts, lists, receivedAt);
       }
     }
+    phase(3);
     Instant completedAt = clock.instant();
     persist(outcomes, receivedAt, completedAt);
     count(outcomes);
+    logPhases();
     faultHook.afterChunkWritten(fileId, items.getLast().lineNo());
   }
 
@@ -185,9 +208,29 @@ class BulkChunkWriter implements ItemWriter<BulkLine>, ItemStream {
         o.fieldErrors = List.of();
       }
     }
+    phase(4);
     writeEnrolments(outcomes);
+    phase(5);
     writeReplies(outcomes, receivedAt, completedAt);
+    phase(6);
     writeResults(outcomes);
+    phase(7);
+  }
+
+  private void logPhases() {
+    long now = System.nanoTime();
+    if (now - lastPhaseLog < properties.progressInterval().toNanos()) {
+      return;
+    }
+    lastPhaseLog = now;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < PHASES.length; i++) {
+      text.append(i == 0 ? "" : ", ")
+          .append(PHASES[i])
+          .append(' ')
+          .append(phaseNanos[i] / 1_000_000);
+    }
+    log.info("bulk file id {}: time per phase so far (ms): {}", fileId, text);
   }
 
   private void writeEnrolments(List<LineOutcome> outcomes) {

@@ -13,6 +13,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failure must fail the step (rolling back the chunk) so that a restart redoes exactly that chunk.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BulkProperties.class)
 @PropertySource("classpath:dk/jobagent/worker/bulk/batch-defaults.properties")
 class BulkJobConfiguration {
 

@@ -32,8 +32,9 @@ class BulkWriteRepository {
     return new HashSet<>(
         jdbc.sql(
                 """
-                select request_id from request
-                 where client_id = :client and request_id = any(cast(:ids as text[]))
+                select r.request_id
+                  from unnest(cast(:ids as text[])) as k(id)
+                  join request r on r.client_id = :client and r.request_id = k.id
                 """)
             .param("client", clientId)
             .param("ids", requestIds.toArray(String[]::new))

@@ -22,10 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the rule data of a chunk's lines in five set-based queries (persons, absences, enrolment
- * periods with their job target ids, occupations with aliases, owners of the requested job target
- * ids), where the command path reads it per request ({@code enrolment.JdbcRuleDataLoader}). Runs in
- * the chunk's transaction.
+ * Reads the rule data of a chunk's lines in five set-based queries, each a join against the chunk's
+ * keys ({@code unnest}) rather than {@code = any(array)}: whatever plan PostgreSQL picks (the
+ * tables grow fast during a file, so statistics lag), the cost stays linear in the keys; an {@code
+ * = any} over a sequential scan would compare every row with every key (persons, absences,
+ * enrolment periods with their job target ids, occupations with aliases, owners of the requested
+ * job target ids), where the command path reads it per request ({@code
+ * enrolment.JdbcRuleDataLoader}). Runs in the chunk's transaction.
  */
 @Component
 class ChunkFactsLoader {
@@ -63,7 +66,7 @@ class ChunkFactsLoader {
               """
               select cpr, death_date, abroad, temporary_foreign_address, has_jobnet_cv, email,
                      jobcenter_code
-                from person where cpr = any(cast(:cprs as bpchar[]))
+                from unnest(cast(:cprs as bpchar[])) as k(c) join person on cpr = k.c
               """)
           .param("cprs", cprArray)
           .query(
@@ -83,7 +86,7 @@ class ChunkFactsLoader {
       jdbc.sql(
               """
               select cpr, absence_type, from_date, to_date
-                from absence where cpr = any(cast(:cprs as bpchar[]))
+                from unnest(cast(:cprs as bpchar[])) as k(c) join absence on cpr = k.c
               """)
           .param("cprs", cprArray)
           .query(
@@ -100,8 +103,9 @@ class ChunkFactsLoader {
               """
               select e.cpr, e.id, e.enrolment_date, e.end_date,
                      array_remove(array_agg(w.job_target_id::text), null) as targets
-                from enrolment e left join job_wish w on w.enrolment_id = e.id
-               where e.cpr = any(cast(:cprs as bpchar[]))
+                from unnest(cast(:cprs as bpchar[])) as k(c)
+                join enrolment e on e.cpr = k.c
+                left join job_wish w on w.enrolment_id = e.id
                group by e.id
                order by e.enrolment_date, e.id
               """)
@@ -124,10 +128,10 @@ class ChunkFactsLoader {
       jdbc.sql(
               """
               select 'O' as kind, concept_uri as k, status as v
-                from occupation where concept_uri = any(cast(:uris as text[]))
+                from unnest(cast(:uris as text[])) as k(u) join occupation on concept_uri = k.u
               union all
               select 'A', alias_id::text, concept_uri
-                from occupation_alias where alias_id = any(cast(:aliases as uuid[]))
+                from unnest(cast(:aliases as uuid[])) as k(a) join occupation_alias on alias_id = k.a
               """)
           .param("uris", uris.toArray(String[]::new))
           .param("aliases", aliasIds.toArray(String[]::new))
@@ -146,8 +150,9 @@ class ChunkFactsLoader {
       jdbc.sql(
               """
               select distinct w.job_target_id::text as t, e.cpr
-                from job_wish w join enrolment e on e.id = w.enrolment_id
-               where w.job_target_id = any(cast(:targets as uuid[]))
+                from unnest(cast(:targets as uuid[])) as k(t)
+                join job_wish w on w.job_target_id = k.t
+                join enrolment e on e.id = w.enrolment_id
               """)
           .param("targets", targets.toArray(String[]::new))
           .query(

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Benchmark of the bulk job (issue #6), not a test.
+#
+# Generates an N-line bulk file with realistic variety (generate.py: synthetic CPRs, ~88 % valid
+# enrolments with 0-3 job wishes, the rest unknown persons, syntax errors, duplicates and rule
+# violations) plus its person register, starts the built worker jar (-Xmx512m) against a fresh
+# database and vhost, runs the file through POST /admin/batch/executions and times it to COMPLETED
+# (the job's own start/end and the wall clock), sampling the worker's peak RSS (VmHWM). In the
+# same run it measures the ceiling: PostgreSQL COPY of the same lines as request rows (the widest
+# table the job writes, jsonb body included) into a table like `request`. Writes RESULTS.md
+# (unless NO_RESULTS=1).
+#
+# Only 127.0.0.1 is contacted. Tunables (environment): LINES (default 1000000), PORT (18081),
+# CHUNK (chunk size, 1000), THREADS (parallel line checking, 2), RELAY (on|off, default off: the
+# reply relay would publish the million receipts to RabbitMQ concurrently and compete for the two
+# cores; with off the replies stay in the outbox), REBUILD=1.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$root/bench/out/bulk"
+mkdir -p "$out"
+
+LINES="${LINES:-1000000}"
+PORT="${PORT:-18081}"
+CHUNK="${CHUNK:-1000}"
+THREADS="${THREADS:-2}"
+RELAY="${RELAY:-off}"
+DB=jobagent_bench_bulk
+VHOST=jobagent-bench-bulk
+CLIENT=bench-akasse
+RABBIT_API="http://127.0.0.1:15672/api"
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER="${PGUSER:-postgres}"
+
+if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+for tool in psql curl python3; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing" >&2; exit 1; }
+done
+
+jar="$(ls "$root"/worker/target*/worker-0.1.0-SNAPSHOT.jar 2>/dev/null | head -1 || true)"
+if [[ -z "$jar" || "${REBUILD:-0}" == 1 ]]; then
+  echo "== building worker"
+  (cd "$root" && ./mvnw -B -q package -pl worker -DskipTests -Djobagent.build.dir=target-bulk)
+  jar="$root/worker/target-bulk/worker-0.1.0-SNAPSHOT.jar"
+fi
+
+app_pid=""
+cleanup() {
+  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  fi
+  psql -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  curl -s -u guest:guest -X DELETE "$RABBIT_API/vhosts/$VHOST" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+data="$out/data"
+rm -rf "$data" "$out/bulk"
+echo "== generating $LINES lines"
+t0=$(date +%s.%N)
+python3 "$here/generate.py" "$LINES" "$data" "$CLIENT"
+echo "   $(du -h "$data/bulk.jsonl" | cut -f1) in $(echo "$(date +%s.%N) - $t0" | bc) s"
+
+echo "== fresh database $DB and vhost $VHOST"
+psql -q -d postgres -c "drop database if exists $DB with (force)"
+psql -q -d postgres -c "create database $DB"
+curl -sf -u guest:guest -X PUT "$RABBIT_API/vhosts/$VHOST" -H 'content-type: application/json' -d '{}'
+curl -sf -u guest:guest -X PUT "$RABBIT_API/permissions/$VHOST/guest" -H 'content-type: application/json' \
+  -d '{"configure":".*","write":".*","read":".*"}'
+
+echo "== starting the worker (-Xmx512m, port $PORT, relay $RELAY)"
+relay_enabled=true; [[ "$RELAY" == off ]] && relay_enabled=false
+"$java" -Xmx512m ${JAVA_OPTS:-} -jar "$jar" \
+  --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username="$PGUSER" \
+  --spring.rabbitmq.virtual-host="$VHOST" \
+  --jobagent.worker.reply-relay.enabled="$relay_enabled" \
+  --jobagent.bulk.inbox="$out/bulk/inbox" --jobagent.bulk.outbox="$out/bulk/outbox" \
+  --jobagent.bulk.archive="$out/bulk/archive" --jobagent.bulk.cron=- \
+  --jobagent.bulk.chunk-size="$CHUNK" --jobagent.bulk.threads="$THREADS" \
+  >"$out/worker.log" 2>&1 &
+app_pid=$!
+for i in $(seq 1 180); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$out/worker.log"; echo "worker died" >&2; exit 1; }
+  sleep 1
+done
+
+echo "== reference data"
+psql -q -d "$DB" -c "\\copy occupation (concept_uri, label, status) from '$data/occupations.csv' csv header"
+psql -q -d "$DB" -c "create temp table p (cpr text, email text)" \
+  -c "\\copy p from '$data/persons.csv' csv header" \
+  -c "insert into person (cpr, email) select cpr, nullif(email, '') from p on conflict do nothing"
+psql -q -d "$DB" -c "vacuum analyze"
+
+token="$("$java" -cp "$jar" -Dloader.main=dk.jobagent.schemas.security.DevTokens \
+  org.springframework.boot.loader.launch.PropertiesLauncher --client bench-operator --scope jobagent.admin --access STAR)"
+mkdir -p "$out/bulk/inbox/$CLIENT"
+cp "$data/bulk.jsonl" "$out/bulk/inbox/$CLIENT/bulk.jsonl"
+file="$out/bulk/inbox/$CLIENT/bulk.jsonl"
+
+echo "== running the file"
+start=$(date +%s.%N)
+resp="$(curl -sf -X POST "http://127.0.0.1:$PORT/admin/batch/executions" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' --data "{\"file\":\"$file\",\"client\":\"$CLIENT\"}")"
+id="$(echo "$resp" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+status=STARTING
+while [[ "$status" == STARTING || "$status" == STARTED || "$status" == STOPPING ]]; do
+  sleep 1
+  view="$(curl -sf "http://127.0.0.1:$PORT/admin/batch/executions/$id" -H "Authorization: Bearer $token")"
+  status="$(echo "$view" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+done
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status")
+echo "$view" > "$out/execution.json"
+echo "   $status in $wall s wall; peak RSS $((hwm_kb / 1024)) MB"
+[[ "$status" == COMPLETED ]] || { tail -80 "$out/worker.log"; exit 1; }
+job_seconds="$(psql -tA -d "$DB" -c "select extract(epoch from max(end_time) - min(start_time))
+  from batch_step_execution where job_execution_id = $id")"
+lines_seconds="$(psql -tA -d "$DB" -c "select extract(epoch from end_time - start_time)
+  from batch_step_execution where job_execution_id = $id and step_name = 'lines'")"
+rows="$(psql -tA -d "$DB" -c "select (select count(*) from request) || ' request, ' ||
+  (select count(*) from enrolment) || ' enrolment, ' || (select count(*) from job_wish) || ' job_wish, ' ||
+  (select count(*) from outbox) || ' outbox, ' || (select count(*) from bulk_line_result) || ' result rows'")"
+statuses="$(psql -tA -d "$DB" -c "select string_agg(status || ' ' || n, ', ' order by status)
+  from (select status, count(*) n from bulk_line_result group by status) s")"
+result_lines=$(wc -l < "$out/bulk/outbox/$CLIENT/bulk.jsonl.result.jsonl")
+kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+
+echo "== ceiling: COPY of the same $LINES lines as request rows"
+psql -q -d "$DB" -c "create table copy_request (like request including all)"
+copy_start=$(date +%s.%N)
+psql -q -d "$DB" -c "\\copy copy_request (client_id, request_id, operation, cpr, access_category, body_hash, body, received_at, status) from '$data/copy-request.csv' csv"
+copy_seconds=$(echo "$(date +%s.%N) - $copy_start" | bc)
+ratio=$(echo "scale=3; $copy_seconds / $job_seconds" | bc)
+lps=$(echo "$LINES / $job_seconds" | bc)
+echo "   COPY $copy_seconds s; job $job_seconds s ($lps lines/s); ratio COPY/job $ratio"
+
+[[ "${NO_RESULTS:-0}" == 1 ]] && exit 0
+cat > "$here/RESULTS.md" <<MD
+# Bulk job benchmark (bench/bulk/run.sh)
+
+Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),
+$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), PostgreSQL and RabbitMQ local,
+the machine shared with other engineers' builds. Worker: -Xmx512m, chunk $CHUNK, $THREADS checking
+threads, reply relay $RELAY.
+
+| lines | job (start to end, all three steps) | lines step | wall (POST to COMPLETED) | lines/s | peak RSS | COPY ceiling | COPY/job |
+|---|---|---|---|---|---|---|---|
+| $LINES | $job_seconds s | $lines_seconds s | $wall s | $lps | $((hwm_kb / 1024)) MB | $copy_seconds s | $ratio |
+
+Outcome: $statuses; $result_lines result lines; rows written: $rows.
+
+The COPY ceiling loads the same lines as request rows (jsonb body included) into a table like
+\`request\` with its primary key; the job writes that table plus enrolment, job_wish, outbox and
+bulk_line_result, checks every line against the JSON Schemas and runs the rule engine.
+MD
+echo "== wrote $here/RESULTS.md"
