@@ -3,7 +3,9 @@ package dk.jobagent.worker.deadletter;
 import dk.jobagent.schemas.CprMask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +28,15 @@ class DeadLetterQuery {
   }
 
   DeadLetterList list() {
+    List<DeadLetterRepository.Row> rows = repository.list(properties.listLimit());
+    Map<String, Optional<CommandKey>> keys = new HashMap<>();
+    rows.forEach(row -> keys.put(row.id(), CommandKey.of(json, row.payload())));
+    // one query for all statuses, not one per row
+    Map<String, String> statuses =
+        repository.requestStatuses(keys.values().stream().flatMap(Optional::stream).toList());
     List<DeadLetterView> views = new ArrayList<>();
-    for (DeadLetterRepository.Row row : repository.list(properties.listLimit())) {
-      Optional<CommandKey> key = CommandKey.of(json, row.payload());
+    for (DeadLetterRepository.Row row : rows) {
+      Optional<CommandKey> key = keys.get(row.id());
       views.add(
           new DeadLetterView(
               row.id(),
@@ -43,7 +51,7 @@ class DeadLetterQuery {
               row.storedAt(),
               row.redrivenAt(),
               row.redriveCount(),
-              key.flatMap(k -> repository.requestStatus(k.clientId(), k.requestId())).orElse(null),
+              key.map(k -> statuses.get(k.clientId() + "/" + k.requestId())).orElse(null),
               key.isPresent() ? null : preview(row.payload())));
     }
     return new DeadLetterList(repository.waiting(), views);

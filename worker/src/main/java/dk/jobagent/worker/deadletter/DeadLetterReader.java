@@ -68,7 +68,7 @@ final class DeadLetterReader {
     String messageId =
         props.getMessageId() == null || props.getMessageId().isBlank()
             ? "sha256:" + sha256(payload)
-            : props.getMessageId();
+            : storable(props.getMessageId());
     String exchange =
         commandQueueDeath != null
                 && commandQueueDeath.get("exchange") instanceof String e
@@ -103,7 +103,7 @@ final class DeadLetterReader {
     } else {
       reason = "unknown: the message carries no dead-letter reason";
     }
-    String masked = CprMask.maskAll(reason);
+    String masked = CprMask.maskAll(storable(reason));
     return masked.length() > MAX_REASON ? masked.substring(0, MAX_REASON) : masked;
   }
 
@@ -198,7 +198,7 @@ final class DeadLetterReader {
   static Object jsonValue(Object value) {
     return switch (value) {
       case null -> null;
-      case String s -> s;
+      case String s -> storable(s);
       case Number n -> n;
       case Boolean b -> b;
       case Date d -> d.toInstant().toString();
@@ -214,6 +214,14 @@ final class DeadLetterReader {
           java.util.Arrays.stream(array).map(DeadLetterReader::jsonValue).toList();
       default -> value.toString();
     };
+  }
+
+  /**
+   * PostgreSQL text and jsonb refuse the NUL character; a header carrying one would otherwise make
+   * the dead letter unstorable and loop in the queue.
+   */
+  private static String storable(String text) {
+    return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
   }
 
   private static String sha256(byte[] payload) {

@@ -3,7 +3,9 @@ package dk.jobagent.worker.deadletter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -143,6 +145,28 @@ class DeadLetterRepository {
     return jdbc.sql("select count(*) from dead_letter where redriven_at is null")
         .query(Long.class)
         .single();
+  }
+
+  /** Receipt statuses of these requests (key: clientId + '/' + requestId), for those that exist. */
+  Map<String, String> requestStatuses(List<CommandKey> keys) {
+    Map<String, String> statuses = new HashMap<>();
+    if (keys.isEmpty()) {
+      return statuses;
+    }
+    jdbc.sql(
+            """
+            select r.client_id, r.request_id, r.status
+              from request r
+              join unnest(:clientIds, :requestIds) as k(client_id, request_id)
+                on r.client_id = k.client_id and r.request_id = k.request_id
+            """)
+        .param("clientIds", keys.stream().map(CommandKey::clientId).toArray(String[]::new))
+        .param("requestIds", keys.stream().map(CommandKey::requestId).toArray(String[]::new))
+        .query(
+            rs -> {
+              statuses.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+            });
+    return statuses;
   }
 
   /** The receipt status of a request, if the request row exists. */

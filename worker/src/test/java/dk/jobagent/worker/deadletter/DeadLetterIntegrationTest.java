@@ -212,6 +212,9 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
     Stored stored = StoredDeadLetters.await(jdbc, requestId);
     assertThat(stored.reason()).startsWith("not retryable").contains("test: a bug");
     flaky.failNext(cpr, 0, () -> new IllegalStateException("unused"));
+    JsonNode listed = entry(json.readTree(adminGet("/admin/dlq")), stored.id());
+    assertThat(listed.get("receiptStatus").asString()).isEqualTo("FAILED");
+    assertThat(listed.get("requestId").asString()).isEqualTo(requestId);
 
     JsonNode result = redrive(Map.of("ids", List.of(stored.id())));
     assertThat(result.get("redriven").asInt()).isEqualTo(1);

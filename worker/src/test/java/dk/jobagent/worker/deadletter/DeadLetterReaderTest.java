@@ -132,6 +132,19 @@ class DeadLetterReaderTest {
   }
 
   @Test
+  void nulCharactersThatPostgresqlWouldRefuseAreDropped() {
+    Map<String, Object> headers = new LinkedHashMap<>();
+    headers.put(Topology.HEADER_DEAD_LETTER_REASON, "bad\u0000reason");
+    headers.put("odd", "a\u0000b");
+
+    IncomingDeadLetter letter = reader.read(message(COMMAND, "id\u00001", headers));
+
+    assertThat(letter.reason()).isEqualTo("badreason");
+    assertThat(letter.headers().get("odd")).isEqualTo("ab");
+    assertThat(letter.messageId()).isEqualTo("id1");
+  }
+
+  @Test
   void operatorsMayTypeJustTheNumber() {
     assertThat(RedriveService.normalise("7")).isEqualTo("dl-7");
     assertThat(RedriveService.normalise(" dl-7 ")).isEqualTo("dl-7");
