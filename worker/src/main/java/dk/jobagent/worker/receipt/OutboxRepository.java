@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The worker's side of the shared {@code outbox}: it writes reply rows and relays only rows for the
- * reply exchange (ingest-api relays the command rows).
+ * The worker's side of the shared {@code outbox}: it relays only rows for the reply exchange
+ * (ingest-api relays the command rows). Reply rows are written by {@link ReceiptWriter}.
  */
 @Repository
 class OutboxRepository {
@@ -28,21 +28,6 @@ class OutboxRepository {
 
   OutboxRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  void insert(
-      String exchange, String routingKey, String messageId, byte[] payload, String headers) {
-    jdbc.sql(
-            """
-            insert into outbox (exchange, routing_key, message_id, payload, headers)
-            values (:exchange, :routingKey, :messageId, :payload, cast(:headers as jsonb))
-            """)
-        .param("exchange", exchange)
-        .param("routingKey", routingKey)
-        .param("messageId", messageId)
-        .param("payload", payload)
-        .param("headers", headers)
-        .update();
   }
 
   /**

@@ -6,6 +6,8 @@ import dk.jobagent.schemas.api.Receipt;
 import dk.jobagent.schemas.api.ReceiptError;
 import dk.jobagent.schemas.api.ReceiptStatus;
 import dk.jobagent.schemas.messages.Topology;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -28,20 +30,26 @@ public class ReceiptWriter {
   /** The channel ingest-api LISTENs on; payload {@code <clientId>:<requestId>}. */
   public static final String NOTIFY_CHANNEL = "receipt_completed";
 
-  private final RequestRepository requests;
-  private final OutboxRepository outbox;
+  private static final String FINISH_SQL =
+      """
+      with finished as (
+        update request
+           set status = :status, completed_at = :completedAt, result = cast(:result as jsonb),
+               errors = cast(:errors as jsonb), warnings = cast(:warnings as jsonb)
+         where client_id = :clientId and request_id = :requestId
+        returning client_id, request_id
+      ), reply as (
+        insert into outbox (exchange, routing_key, message_id, payload, headers)
+        select :exchange, :routingKey, request_id, :payload, cast(:headers as jsonb) from finished
+      )
+      select pg_notify(:channel, client_id || ':' || request_id) from finished
+      """;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final ReplyRelay relay;
 
-  ReceiptWriter(
-      RequestRepository requests,
-      OutboxRepository outbox,
-      JdbcClient jdbc,
-      JsonMapper json,
-      ReplyRelay relay) {
-    this.requests = requests;
-    this.outbox = outbox;
+  ReceiptWriter(JdbcClient jdbc, JsonMapper json, ReplyRelay relay) {
     this.jdbc = jdbc;
     this.json = json;
     this.relay = relay;
@@ -76,24 +84,33 @@ public class ReceiptWriter {
             errorList,
             warningList);
 
-    requests.finish(
-        request,
-        status,
-        completedAt,
-        result == null ? null : json.writeValueAsString(result),
-        errorList == null ? null : json.writeValueAsString(errorList),
-        warningList == null ? null : json.writeValueAsString(warningList));
-    outbox.insert(
-        Topology.RECEIPT_EXCHANGE,
-        Topology.receiptRoutingKey(request.clientId()),
-        request.requestId(),
-        json.writeValueAsBytes(receipt),
-        headers(request));
-    jdbc.sql("select pg_notify(:channel, :payload)")
-        .param("channel", NOTIFY_CHANNEL)
-        .param("payload", request.clientId() + ":" + request.requestId())
-        .query()
-        .singleValue();
+    // one round trip: the receipt columns, the reply row and the notification
+    int finished =
+        jdbc.sql(FINISH_SQL)
+            .param("status", status.name())
+            .param("completedAt", Timestamp.from(completedAt))
+            .param("result", result == null ? null : json.writeValueAsString(result), Types.VARCHAR)
+            .param(
+                "errors",
+                errorList == null ? null : json.writeValueAsString(errorList),
+                Types.VARCHAR)
+            .param(
+                "warnings",
+                warningList == null ? null : json.writeValueAsString(warningList),
+                Types.VARCHAR)
+            .param("clientId", request.clientId())
+            .param("requestId", request.requestId())
+            .param("exchange", Topology.RECEIPT_EXCHANGE)
+            .param("routingKey", Topology.receiptRoutingKey(request.clientId()))
+            .param("payload", json.writeValueAsBytes(receipt))
+            .param("headers", headers(request))
+            .param("channel", NOTIFY_CHANNEL)
+            .query()
+            .listOfRows()
+            .size();
+    if (finished != 1) {
+      throw new IllegalStateException(request + " vanished while it was locked");
+    }
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override

@@ -2,8 +2,6 @@ package dk.jobagent.worker.receipt;
 
 import dk.jobagent.schemas.api.ReceiptStatus;
 import dk.jobagent.schemas.messages.Operation;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,29 +39,5 @@ public class RequestRepository {
                     rs.getString("trace_parent"),
                     ReceiptStatus.valueOf(rs.getString("status"))))
         .optional();
-  }
-
-  void finish(
-      LockedRequest request,
-      ReceiptStatus status,
-      Instant completedAt,
-      String resultJson,
-      String errorsJson,
-      String warningsJson) {
-    jdbc.sql(
-            """
-            update request
-               set status = :status, completed_at = :completedAt, result = cast(:result as jsonb),
-                   errors = cast(:errors as jsonb), warnings = cast(:warnings as jsonb)
-             where client_id = :clientId and request_id = :requestId
-            """)
-        .param("status", status.name())
-        .param("completedAt", Timestamp.from(completedAt))
-        .param("result", resultJson)
-        .param("errors", errorsJson)
-        .param("warnings", warningsJson)
-        .param("clientId", request.clientId())
-        .param("requestId", request.requestId())
-        .update();
   }
 }
