@@ -85,6 +85,21 @@ class ReceiptTest extends IngestTestBase {
     assertThat(json(r).get("status").asString()).isEqualTo("COMPLETED");
   }
 
+  @Test
+  void anUnacceptableMediaTypeIs406Problem() {
+    String id = accepted();
+    HttpResponse<String> r =
+        send(
+            request("/v1/receipts/" + id)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/xml")
+                .GET()
+                .build());
+    assertThat(r.statusCode()).isEqualTo(406);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json(r).get("status").asInt()).isEqualTo(406);
+  }
+
   private String accepted() {
     String id = uniqueRequestId();
     assertThat(create(token, TestCprs.next(), id, validCreateBody()).statusCode()).isEqualTo(202);
