@@ -68,12 +68,12 @@ class BulkJobConfiguration {
   Step bulkLinesStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      JsonLinesReader bulkReader,
+      CheckingReader bulkReader,
       BulkChunkWriter bulkWriter,
       ProgressListener bulkProgressListener,
       BulkProperties properties) {
     return new StepBuilder(STEP_LINES, jobRepository)
-            .<BulkLine, BulkLine>chunk(properties.chunkSize())
+            .<CheckedLine, CheckedLine>chunk(properties.chunkSize())
             .transactionManager(transactionManager)
             .reader(bulkReader)
             .writer(bulkWriter)
@@ -105,8 +105,13 @@ class BulkJobConfiguration {
 
   @Bean
   @StepScope
-  JsonLinesReader bulkReader(@Value("#{jobParameters['file']}") String file) {
-    return new JsonLinesReader(Path.of(file));
+  CheckingReader bulkReader(
+      @Value("#{jobParameters['file']}") String file,
+      LineChecker checker,
+      BulkWorkers workers,
+      BulkProperties properties) {
+    return new CheckingReader(
+        new JsonLinesReader(Path.of(file)), checker, workers, properties.chunkSize());
   }
 
   @Bean
@@ -115,7 +120,6 @@ class BulkJobConfiguration {
       @Value("#{jobParameters['client']}") String clientId,
       @Value("#{stepExecution.jobExecution.jobInstanceId}") long fileId,
       BulkProperties properties,
-      LineChecker checker,
       LineJudge judge,
       ChunkFactsLoader factsLoader,
       CodeListRepository codeLists,
@@ -127,7 +131,6 @@ class BulkJobConfiguration {
         clientId,
         fileId,
         properties,
-        checker,
         judge,
         factsLoader,
         codeLists,

@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Logs a running file's progress at most every {@code jobagent.bulk.progress-interval}: lines read
  * and written, and the rate since the step started. Counts only: no line content, so no CPR.
  */
-class ProgressListener implements StepExecutionListener, ChunkListener<BulkLine, BulkLine> {
+class ProgressListener implements StepExecutionListener, ChunkListener<CheckedLine, CheckedLine> {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
@@ -32,7 +32,7 @@ class ProgressListener implements StepExecutionListener, ChunkListener<BulkLine,
   }
 
   @Override
-  public void afterChunk(Chunk<BulkLine> chunk) {
+  public void afterChunk(Chunk<CheckedLine> chunk) {
     long now = System.nanoTime();
     if (step == null || now - lastLog < interval.toNanos()) {
       return;
