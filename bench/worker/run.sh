@@ -14,7 +14,7 @@
 #
 # Tunables (environment): COUNT (50000), CONCURRENCY (listener consumers, default from
 # application.yml), PREFETCH, POOL (Hikari maximum pool size), PERFTEST_SECONDS (20), PORT (18281),
-# XMX (512m), REBUILD=1.
+# XMX (512m), JAVA_OPTS (extra JVM options for the worker, e.g. a JFR recording), REBUILD=1.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -119,7 +119,8 @@ final_count() {
 
 echo "== processing: worker started, waiting until all $COUNT receipts are final"
 start=$(date +%s.%N)
-"$java" -Xmx"$XMX" -jar "$jar" "${worker_args[@]}" >"$out/worker.log" 2>&1 &
+# shellcheck disable=SC2086
+"$java" -Xmx"$XMX" ${JAVA_OPTS:-} -jar "$jar" "${worker_args[@]}" >"$out/worker.log" 2>&1 &
 app_pid=$!
 samples="$out/samples.tsv"
 : >"$samples"

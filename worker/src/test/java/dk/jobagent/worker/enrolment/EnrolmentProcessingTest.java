@@ -190,7 +190,8 @@ class EnrolmentProcessingTest extends WorkerIntegrationTest {
     bend.accept(body);
     long enrolmentsBefore = enrolments(cpr);
 
-    ReceiptRow receipt = t.awaitFinal(client, t.submit(client, Operation.CREATE, cpr, body));
+    String requestId = t.submit(client, Operation.CREATE, cpr, body);
+    ReceiptRow receipt = t.awaitFinal(client, requestId);
 
     assertThat(receipt.errorCodes()).as("errors").isEqualTo(errors);
     assertThat(receipt.warningCodes()).as("warnings").isEqualTo(warnings);
@@ -205,6 +206,16 @@ class EnrolmentProcessingTest extends WorkerIntegrationTest {
       assertThat(first.get("description").asString()).isNotBlank();
       assertThat(enrolments(cpr)).as("a rejection has no effect").isEqualTo(enrolmentsBefore);
     }
+    // no caller queue is bound for this client: the reply is still published and its row deleted
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from outbox where message_id = :id")
+                    .param("id", requestId)
+                    .query(Long.class)
+                    .single(),
+            n -> n == 0);
   }
 
   @Test
