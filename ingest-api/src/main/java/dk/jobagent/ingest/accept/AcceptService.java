@@ -8,6 +8,7 @@ import dk.jobagent.ingest.web.ApiProblem;
 import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.ingest.web.Unavailable;
 import dk.jobagent.schemas.ErrorCode;
+import dk.jobagent.schemas.audit.CprHash;
 import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.schemas.validation.SyntaxCheck;
 import dk.jobagent.schemas.validation.SyntaxResult;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The accept path of a write: syntax only (CPR header, x-requestId, body — in that order), then the
- * request row and its outbox row are stored in one (coalesced) transaction. Business rules are the
- * worker's.
+ * request row, its outbox row and its audit record are stored in one (coalesced) transaction.
+ * Business rules are the worker's.
  */
 @Service
 class AcceptService {
@@ -32,8 +33,11 @@ class AcceptService {
   private final CommitCoalescer coalescer;
   private final IngestMetrics metrics;
   private final WriterProperties props;
+  private final CprHash cprHash;
 
-  AcceptService(CommitCoalescer coalescer, IngestMetrics metrics, WriterProperties props) {
+  AcceptService(
+      CommitCoalescer coalescer, IngestMetrics metrics, WriterProperties props, CprHash cprHash) {
+    this.cprHash = cprHash;
     this.coalescer = coalescer;
     this.metrics = metrics;
     this.props = props;
@@ -65,7 +69,8 @@ class AcceptService {
             receivedAt,
             traceParent,
             CommandJson.command(caller.clientId(), requestIdHeader, op, receivedAt),
-            CommandJson.headers(traceParent));
+            CommandJson.headers(traceParent),
+            cprHash.hmacHex(cprHeader));
     try {
       AcceptOutcome outcome =
           coalescer.submit(pending).get(props.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -1,12 +1,13 @@
 package dk.jobagent.ingest.accept;
 
+import dk.jobagent.schemas.CprMask;
 import dk.jobagent.schemas.messages.Operation;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One syntactically valid write, waiting for a coalesced commit: the request row, its outbox row
- * (command JSON and headers) and the future the HTTP request waits on.
+ * (command JSON and headers), its audit record's CPR hash and the future the HTTP request waits on.
  */
 final class PendingRequest {
 
@@ -21,6 +22,9 @@ final class PendingRequest {
   final String traceParent;
   final String commandJson;
   final String headersJson;
+  // the audit record's CPR: keyed hash (hex) and masked form; never the CPR itself
+  final String cprHmacHex;
+  final String cprMasked;
   final CompletableFuture<AcceptOutcome> outcome = new CompletableFuture<>();
 
   PendingRequest(
@@ -35,6 +39,34 @@ final class PendingRequest {
       String traceParent,
       String commandJson,
       String headersJson) {
+    this(
+        clientId,
+        requestId,
+        operation,
+        cpr,
+        accessCategory,
+        bodyHashHex,
+        body,
+        receivedAt,
+        traceParent,
+        commandJson,
+        headersJson,
+        null);
+  }
+
+  PendingRequest(
+      String clientId,
+      String requestId,
+      Operation operation,
+      String cpr,
+      String accessCategory,
+      String bodyHashHex,
+      String body,
+      Instant receivedAt,
+      String traceParent,
+      String commandJson,
+      String headersJson,
+      String cprHmacHex) {
     this.clientId = clientId;
     this.requestId = requestId;
     this.operation = operation;
@@ -46,6 +78,8 @@ final class PendingRequest {
     this.traceParent = traceParent;
     this.commandJson = commandJson;
     this.headersJson = headersJson;
+    this.cprHmacHex = cprHmacHex;
+    this.cprMasked = CprMask.mask(cpr);
   }
 
   Key key() {

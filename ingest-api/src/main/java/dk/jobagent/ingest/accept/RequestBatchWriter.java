@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Writes one batch of requests in ONE transaction: the request rows with {@code INSERT … ON
  * CONFLICT DO NOTHING RETURNING} (the primary key decides duplicates, also against other batches,
  * restarts and other instances; never read-then-write), then an outbox row for each row that was
- * inserted. Arrays are passed through {@code unnest()} so each step is one statement, whatever the
- * batch size (pgjdbc does not rewrite batches that return rows).
+ * inserted together with its audit record. Arrays are passed through {@code unnest()} so each step
+ * is one statement, whatever the batch size (pgjdbc does not rewrite batches that return rows).
  *
  * <p>Rows are inserted in primary-key order, so two batches running at once (two writers, or two
  * instances) wait on each other in one direction only and cannot deadlock.
@@ -41,11 +41,19 @@ class RequestBatchWriter {
       returning client_id, request_id
       """;
 
-  private static final String INSERT_OUTBOX =
+  // The outbox rows and the audit records of the accepted requests: one statement (a data-modifying
+  // CTE), so auditing adds no round trip to the batch.
+  private static final String INSERT_OUTBOX_AND_AUDIT =
       """
-      insert into outbox (exchange, routing_key, message_id, payload, headers)
-      select ?, k, m, convert_to(p, 'UTF8'), hd::jsonb
-        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(k, m, p, hd)
+      with ob as (
+        insert into outbox (exchange, routing_key, message_id, payload, headers)
+        select ?, k, m, convert_to(p, 'UTF8'), hd::jsonb
+          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(k, m, p, hd))
+      insert into audit_event (occurred_at, actor, access_category, operation, request_id, outcome,
+                               cpr_hmac, cpr_masked)
+      select t::timestamptz, c, a, op, r, 'ACCEPTED', decode(h, 'hex'), mk
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+             as au(t, c, a, op, r, h, mk)
       """;
 
   private static final String EXISTING_HASHES =
@@ -107,12 +115,20 @@ class RequestBatchWriter {
       (inserted.contains(r.key()) ? accepted : repeated).add(r);
     }
     if (!accepted.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
-        ps.setString(1, Topology.COMMAND_EXCHANGE);
-        ps.setArray(2, texts(c, accepted, r -> r.operation.routingKey()));
-        ps.setArray(3, texts(c, accepted, r -> r.clientId + ":" + r.requestId));
-        ps.setArray(4, texts(c, accepted, r -> r.commandJson));
-        ps.setArray(5, texts(c, accepted, r -> r.headersJson));
+      try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX_AND_AUDIT)) {
+        int i = 1;
+        ps.setString(i++, Topology.COMMAND_EXCHANGE);
+        ps.setArray(i++, texts(c, accepted, r -> r.operation.routingKey()));
+        ps.setArray(i++, texts(c, accepted, r -> r.clientId + ":" + r.requestId));
+        ps.setArray(i++, texts(c, accepted, r -> r.commandJson));
+        ps.setArray(i++, texts(c, accepted, r -> r.headersJson));
+        ps.setArray(i++, texts(c, accepted, r -> r.receivedAt.toString()));
+        ps.setArray(i++, texts(c, accepted, r -> r.clientId));
+        ps.setArray(i++, texts(c, accepted, r -> r.accessCategory));
+        ps.setArray(i++, texts(c, accepted, r -> AuditOperations.of(r.operation)));
+        ps.setArray(i++, texts(c, accepted, r -> r.requestId));
+        ps.setArray(i++, texts(c, accepted, r -> r.cprHmacHex));
+        ps.setArray(i, texts(c, accepted, r -> r.cprMasked));
         ps.executeUpdate();
       }
     }

@@ -1,5 +1,6 @@
 package dk.jobagent.ingest.enrolment;
 
+import dk.jobagent.ingest.audit.AuditLog;
 import dk.jobagent.ingest.security.AccessPolicy;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
@@ -11,9 +12,12 @@ import dk.jobagent.schemas.validation.FieldError;
 import dk.jobagent.schemas.validation.SyntaxCheck;
 import dk.jobagent.schemas.validation.SyntaxResult;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * an occupation no longer in the reference data). 409, not 500: the service works and the request
  * is valid, but the profile's current state conflicts with the reference data and cannot be
  * rendered until an operator repairs it; a 5xx would invite blind retries.
+ *
+ * <p>Every answer about a syntactically valid CPR leaves one audit record (status and code as
+ * outcome), written in the read's transaction.
  */
 @RestController
 class GetJobagentController {
@@ -35,17 +42,26 @@ class GetJobagentController {
   private final SyntaxCheck syntax = SyntaxCheck.load();
   private final EnrolmentReadRepository repository;
   private final AccessPolicy access;
+  private final TransactionTemplate tx;
+  private final AuditLog audit;
 
-  GetJobagentController(EnrolmentReadRepository repository, AccessPolicy access) {
+  GetJobagentController(
+      EnrolmentReadRepository repository,
+      AccessPolicy access,
+      TransactionTemplate tx,
+      AuditLog audit) {
     this.repository = repository;
     this.access = access;
+    this.tx = tx;
+    this.audit = audit;
   }
 
   @GetMapping("/v1/Jobagent")
   JobagentRequest get(
       @RequestHeader(name = "x-civilRegistrationIdentifier", required = false) String cpr,
       @AuthenticationPrincipal Jwt jwt) {
-    access.require(AccessPolicy.Op.GET, Caller.of(jwt));
+    Caller caller = Caller.of(jwt);
+    access.require(AccessPolicy.Op.GET, caller);
     SyntaxResult check = syntax.checkCpr(cpr);
     if (!check.ok()) {
       throw new ApiProblem(
@@ -53,45 +69,74 @@ class GetJobagentController {
               Problems.of(HttpStatus.BAD_REQUEST, "invalid-cpr", ErrorCode.INVALID_CPR),
               check.errors().stream().map(GetJobagentController::fieldError).toList()));
     }
-    if (NO_CPR.equals(cpr) || !repository.personExists(cpr)) {
-      throw new ApiProblem(Problems.of(HttpStatus.NOT_FOUND, "unknown-cpr", ErrorCode.UNKNOWN_CPR));
+    // The read and its audit record commit together: no read of a citizen's data goes unrecorded.
+    Answer answer =
+        tx.execute(
+            status -> {
+              Answer a = read(cpr);
+              audit.record(
+                  caller.clientId(),
+                  caller.accessCategory(),
+                  AuditLog.GET_JOBAGENT,
+                  null,
+                  Integer.toString(a.status().value()),
+                  a.code() == null ? null : a.code().code(),
+                  cpr);
+              return a;
+            });
+    if (answer.body() == null) {
+      throw new ApiProblem(answer.problem());
     }
-    EnrolmentReadRepository.OpenEnrolment enrolment =
-        repository
-            .openEnrolment(cpr)
-            .orElseThrow(
-                () ->
-                    new ApiProblem(
-                        Problems.of(
-                            HttpStatus.NOT_FOUND,
-                            "unknown-identifier",
-                            ErrorCode.UNKNOWN_IDENTIFIER)));
+    return answer.body();
+  }
+
+  /** What GetJobagent answers: a body (200) or a problem. */
+  private record Answer(
+      HttpStatus status, ErrorCode code, JobagentRequest body, ProblemDetail problem) {
+
+    static Answer problem(HttpStatus status, String slug, ErrorCode code) {
+      return new Answer(status, code, null, Problems.of(status, slug, code));
+    }
+  }
+
+  private Answer read(String cpr) {
+    if (NO_CPR.equals(cpr) || !repository.personExists(cpr)) {
+      return Answer.problem(HttpStatus.NOT_FOUND, "unknown-cpr", ErrorCode.UNKNOWN_CPR);
+    }
+    Optional<EnrolmentReadRepository.OpenEnrolment> open = repository.openEnrolment(cpr);
+    if (open.isEmpty()) {
+      return Answer.problem(
+          HttpStatus.NOT_FOUND, "unknown-identifier", ErrorCode.UNKNOWN_IDENTIFIER);
+    }
+    EnrolmentReadRepository.OpenEnrolment enrolment = open.get();
     List<EnrolmentReadRepository.JobWish> wishes = repository.currentJobWishes(enrolment.id());
     if (wishes.stream().anyMatch(w -> !w.occupationKnown())) {
-      throw new ApiProblem(
-          Problems.of(HttpStatus.CONFLICT, "profile-inconsistent", ErrorCode.PROFILE_INCONSISTENT));
+      return Answer.problem(
+          HttpStatus.CONFLICT, "profile-inconsistent", ErrorCode.PROFILE_INCONSISTENT);
     }
-    return new JobagentRequest(
-        enrolment.clientCategory(),
-        enrolment.enrolmentDate().toString(),
-        enrolment.unemploymentStatus(),
-        enrolment.haendelsesdato() == null ? null : enrolment.haendelsesdato().toString(),
-        enrolment.email(),
-        wishes.stream()
-            .map(
-                w ->
-                    new ProfessionType(
-                        w.conceptUri(),
-                        w.aliasId(),
-                        w.hasEducation(),
-                        w.yearLastUsed(),
-                        w.monthsOfExperience(),
-                        w.jobTargetId()))
-            .toList(),
-        null,
-        null,
-        null,
-        null);
+    JobagentRequest body =
+        new JobagentRequest(
+            enrolment.clientCategory(),
+            enrolment.enrolmentDate().toString(),
+            enrolment.unemploymentStatus(),
+            enrolment.haendelsesdato() == null ? null : enrolment.haendelsesdato().toString(),
+            enrolment.email(),
+            wishes.stream()
+                .map(
+                    w ->
+                        new ProfessionType(
+                            w.conceptUri(),
+                            w.aliasId(),
+                            w.hasEducation(),
+                            w.yearLastUsed(),
+                            w.monthsOfExperience(),
+                            w.jobTargetId()))
+                .toList(),
+            null,
+            null,
+            null,
+            null);
+    return new Answer(HttpStatus.OK, null, body, null);
   }
 
   private static java.util.Map<String, String> fieldError(FieldError e) {

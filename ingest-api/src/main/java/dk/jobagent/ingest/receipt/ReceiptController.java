@@ -1,5 +1,6 @@
 package dk.jobagent.ingest.receipt;
 
+import dk.jobagent.ingest.audit.AuditLog;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
 import dk.jobagent.ingest.web.Problems;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GET /v1/receipts/{requestId}: the receipt of one of the caller's own requests (404 for anyone
  * else's). With {@code Prefer: wait=N} a PENDING receipt is held open up to N seconds (≤ 30) and
  * answered as soon as the worker's NOTIFY says it completed. No database connection is held while
- * waiting.
+ * waiting. Each answered receipt leaves one audit record (outcome: the receipt's status).
  */
 @RestController
 class ReceiptController {
@@ -35,9 +37,17 @@ class ReceiptController {
   private final ReceiptRepository receipts;
   private final ReceiptNotificationListener listener;
   private final JsonMapper json;
+  private final TransactionTemplate tx;
+  private final AuditLog audit;
 
   ReceiptController(
-      ReceiptRepository receipts, ReceiptNotificationListener listener, JsonMapper json) {
+      ReceiptRepository receipts,
+      ReceiptNotificationListener listener,
+      JsonMapper json,
+      TransactionTemplate tx,
+      AuditLog audit) {
+    this.tx = tx;
+    this.audit = audit;
     this.receipts = receipts;
     this.listener = listener;
     this.json = json;
@@ -48,12 +58,31 @@ class ReceiptController {
       @PathVariable String requestId,
       HttpServletRequest request,
       @AuthenticationPrincipal Jwt jwt) {
-    String clientId = Caller.of(jwt).clientId();
+    Caller caller = Caller.of(jwt);
+    String clientId = caller.clientId();
     OptionalInt wait = PreferWait.parse(request.getHeaders("Prefer"));
-    ReceiptRepository.Row row = find(clientId, requestId);
-    if (row.pending() && wait.isPresent() && wait.getAsInt() > 0) {
-      row = awaitCompletion(clientId, requestId, wait.getAsInt(), row);
+    if (wait.isPresent() && wait.getAsInt() > 0) {
+      ReceiptRepository.Row first = find(clientId, requestId);
+      if (first.pending()) {
+        awaitCompletion(clientId, requestId, wait.getAsInt(), first);
+      }
     }
+    // The read that is answered and its audit record commit together (the long poll's interim
+    // reads are not answered and not recorded).
+    ReceiptRepository.Row row =
+        tx.execute(
+            status -> {
+              ReceiptRepository.Row r = find(clientId, requestId);
+              audit.record(
+                  clientId,
+                  caller.accessCategory(),
+                  AuditLog.GET_RECEIPT,
+                  requestId,
+                  r.status(),
+                  null,
+                  r.cpr());
+              return r;
+            });
     ResponseEntity.BodyBuilder response = ResponseEntity.ok();
     wait.ifPresent(n -> response.header("Preference-Applied", "wait=" + n));
     response.header(HttpHeaders.VARY, "Prefer");

@@ -17,7 +17,8 @@ class ReceiptRepository {
       OffsetDateTime completedAt,
       String resultJson,
       String errorsJson,
-      String warningsJson) {
+      String warningsJson,
+      String cpr) {
 
     boolean pending() {
       return "PENDING".equals(status);
@@ -34,7 +35,7 @@ class ReceiptRepository {
     return jdbc.sql(
             """
             select request_id, operation, status, received_at, completed_at,
-                   result::text, errors::text, warnings::text
+                   result::text, errors::text, warnings::text, cpr
               from request
              where client_id = :clientId and request_id = :requestId
             """)
@@ -50,7 +51,8 @@ class ReceiptRepository {
                     rs.getObject(5, OffsetDateTime.class),
                     rs.getString(6),
                     rs.getString(7),
-                    rs.getString(8)))
+                    rs.getString(8),
+                    rs.getString(9)))
         .optional();
   }
 }
