@@ -1,11 +1,14 @@
 package dk.jobagent.worker.reference;
 
+import dk.jobagent.schemas.security.DevTokens;
 import java.io.InputStream;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +32,17 @@ class ReferenceAdminController {
   }
 
   @PostMapping(path = "/admin/reference/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
-  LoadReport load(@PathVariable String kind, InputStream body) {
-    return loader.load(kind, body);
+  LoadReport load(@PathVariable String kind, InputStream body, @AuthenticationPrincipal Jwt jwt) {
+    return loader.load(kind, body, operator(jwt));
+  }
+
+  /** Who loads: the token's client id (else its subject), recorded in the audit trail. */
+  private static String operator(Jwt jwt) {
+    if (jwt == null) {
+      return ReferenceLoader.SYSTEM_ACTOR;
+    }
+    String clientId = jwt.getClaimAsString(DevTokens.CLAIM_CLIENT_ID);
+    return clientId == null || clientId.isBlank() ? jwt.getSubject() : clientId;
   }
 
   @ExceptionHandler(ReferenceFileException.class)

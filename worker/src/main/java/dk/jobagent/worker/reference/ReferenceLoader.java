@@ -1,6 +1,8 @@
 package dk.jobagent.worker.reference;
 
 import dk.jobagent.schemas.CprMask;
+import dk.jobagent.schemas.audit.CprHash;
+import dk.jobagent.worker.audit.AuditLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads a reference-data CSV file (SPEC §5) as a stream: rows are checked one by one, good rows are
@@ -33,13 +37,31 @@ public class ReferenceLoader {
   private final JdbcClient jdbc;
   private final ReferenceProperties properties;
   private final CodeListRepository codeLists;
+  private final AuditLog audit;
+  private final TransactionTemplate tx;
 
+  /** Without a transaction manager (plain tests): the last chunk and the record commit apart. */
   public ReferenceLoader(
       JdbcClient jdbc, CodeListRepository codeLists, ReferenceProperties properties) {
+    this(jdbc, codeLists, properties, new AuditLog(jdbc, new CprHash(CprHash.DEV_SECRET)), null);
+  }
+
+  @Autowired
+  public ReferenceLoader(
+      JdbcClient jdbc,
+      CodeListRepository codeLists,
+      ReferenceProperties properties,
+      AuditLog audit,
+      TransactionTemplate tx) {
     this.jdbc = jdbc;
     this.codeLists = codeLists;
     this.properties = properties;
+    this.audit = audit;
+    this.tx = tx;
   }
+
+  /** The actor of loads not started by an operator's call. */
+  public static final String SYSTEM_ACTOR = "system";
 
   /** The kinds that can be loaded. */
   public static final Set<String> KINDS = Set.of("persons", "absences", "occupations", "aliases");
@@ -62,32 +84,54 @@ public class ReferenceLoader {
    * @throws ReferenceFileException for an unknown kind or a wrong header (nothing is written)
    */
   public LoadReport load(String kind, InputStream csv) {
-    RowFormat format = format(kind == null ? "" : kind);
+    return load(kind, csv, SYSTEM_ACTOR);
+  }
+
+  /**
+   * As {@link #load(String, InputStream)}, recording {@code actor} (the operator's client id) in
+   * the audit trail: one record per file with its counts, committed with the file's last chunk; a
+   * refused or failed load is recorded too.
+   */
+  public LoadReport load(String kind, InputStream csv, String actor) {
+    String kindName = kind == null ? "" : kind;
     long started = System.nanoTime();
-    CsvRecordReader reader =
-        new CsvRecordReader(
-            new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16));
-    Run run = new Run(format);
+    Run run = null;
     try {
-      checkHeader(format, reader.next());
-      run.rows(reader);
-    } catch (CsvRecordReader.MalformedCsvException e) {
-      if (run.read == 0 && run.rejected == 0 && e.line() == 1) {
-        throw ReferenceFileException.badHeader(
-            "The header row is not valid CSV: " + e.getMessage());
+      RowFormat format = format(kindName);
+      CsvRecordReader reader =
+          new CsvRecordReader(
+              new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16));
+      run = new Run(format);
+      try {
+        checkHeader(format, reader.next());
+        run.rows(reader);
+      } catch (CsvRecordReader.MalformedCsvException e) {
+        if (run.read == 0 && run.rejected == 0 && e.line() == 1) {
+          throw ReferenceFileException.badHeader(
+              "The header row is not valid CSV: " + e.getMessage());
+        }
+        run.read++;
+        run.reject(
+            e.line(),
+            e.getMessage().replaceFirst("^line \\d+: ", "")
+                + "; the rest of the file was not read");
       }
-      run.read++;
-      run.reject(
-          e.line(),
-          e.getMessage().replaceFirst("^line \\d+: ", "") + "; the rest of the file was not read");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the " + kind + " file", e);
-    } finally {
-      run.flush();
+    } catch (IOException | RuntimeException e) {
+      Run partial = run;
+      try {
+        if (partial != null) {
+          partial.flush();
+        }
+      } finally {
+        recordUnfinished(kindName, actor, partial, e);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("Could not read the " + kind + " file", io);
+      }
+      throw (RuntimeException) e;
     }
-    LoadReport report =
-        new LoadReport(
-            kind, run.read, run.upserted, run.rejected, run.changed, List.copyOf(run.rejections));
+    Run done = run;
+    LoadReport report = inTransaction(() -> finish(kindName, actor, done));
     log.info(
         "Loaded {}: read {}, upserted {}, changed {}, rejected {} in {} ms",
         kind,
@@ -97,6 +141,53 @@ public class ReferenceLoader {
         report.rejected(),
         (System.nanoTime() - started) / 1_000_000);
     return report;
+  }
+
+  /** The last chunk and the file's audit record, together. */
+  private LoadReport finish(String kind, String actor, Run run) {
+    run.flush();
+    LoadReport report =
+        new LoadReport(
+            kind, run.read, run.upserted, run.rejected, run.changed, List.copyOf(run.rejections));
+    audit.record(
+        actor,
+        null,
+        AuditLog.REFERENCE_LOAD,
+        null,
+        "LOADED",
+        null,
+        null,
+        counts(kind, run.read, run.upserted, run.changed, run.rejected));
+    return report;
+  }
+
+  private void recordUnfinished(String kind, String actor, Run run, Exception cause) {
+    try {
+      audit.record(
+          actor,
+          null,
+          AuditLog.REFERENCE_LOAD,
+          null,
+          cause instanceof ReferenceFileException ? "REFUSED" : "FAILED",
+          null,
+          null,
+          run == null
+              ? counts(kind, 0, 0, 0, 0)
+              : counts(kind, run.read, run.upserted, run.changed, run.rejected));
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not record the unfinished {} load in the audit trail: {}", kind, e.toString());
+    }
+  }
+
+  private static String counts(String kind, long read, long upserted, long changed, long rejected) {
+    String k = kind.replaceAll("[^a-z]", "");
+    return "{\"kind\":\"%s\",\"read\":%d,\"upserted\":%d,\"changed\":%d,\"rejected\":%d}"
+        .formatted(k, read, upserted, changed, rejected);
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return tx == null ? work.get() : tx.execute(status -> work.get());
   }
 
   private static void checkHeader(RowFormat format, CsvRecord header) {
