@@ -173,7 +173,7 @@ rabbit_version="$(curl -s -u guest:guest "$RABBIT_API/overview" | grep -oE '"rab
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 mem_total="$(free -g | awk '/Mem:/ {print $2}')"
 java_version="$("$java" -version 2>&1 | head -1)"
-concurrency="${CONCURRENCY:-4 (application.yml)}"
+concurrency="${CONCURRENCY:-8 (application.yml)}"
 prefetch="${PREFETCH:-32 (application.yml)}"
 pool="${POOL:-16 (application.yml)}"
 

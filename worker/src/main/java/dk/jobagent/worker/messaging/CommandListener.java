@@ -49,7 +49,7 @@ class CommandListener {
       id = "enrolment-commands",
       queues = Topology.COMMAND_QUEUE,
       ackMode = "MANUAL",
-      concurrency = "${jobagent.worker.commands.concurrency:4}")
+      concurrency = "${jobagent.worker.commands.concurrency:8}")
   void onCommand(Message message, Channel channel) {
     handle(message, channel);
   }
