@@ -77,4 +77,69 @@ public class AuditLog {
         .param("detail", detailJson, Types.VARCHAR)
         .update();
   }
+
+  /**
+   * A record about the citizen of a stored request, with the caller's access category taken from
+   * that request row ({@code actor} is the request's client id).
+   */
+  public void recordForRequest(
+      String clientId,
+      String requestId,
+      String operation,
+      String outcome,
+      Integer code,
+      String cpr,
+      String detailJson) {
+    jdbc.sql(
+            """
+            insert into audit_event (actor, access_category, operation, request_id, outcome, code,
+                                     cpr_hmac, cpr_masked, detail)
+            select :actor, (select r.access_category from request r
+                             where r.client_id = :actor and r.request_id = :requestId),
+                   :operation, :requestId, :outcome, :code, :hmac, :masked, cast(:detail as jsonb)
+            """)
+        .param("actor", clientId)
+        .param("operation", operation)
+        .param("requestId", requestId)
+        .param("outcome", outcome)
+        .param("code", code, Types.INTEGER)
+        .param("hmac", hash.hmac(cpr), Types.BINARY)
+        .param("masked", CprHash.masked(cpr))
+        .param("detail", detailJson, Types.VARCHAR)
+        .update();
+  }
+
+  /** One line of a batch of records by the same actor (a bulk file's chunk). */
+  public record Line(String requestId, String cpr, String outcome, Integer code) {}
+
+  /** Records many lines in one statement (one per line), in the caller's transaction. */
+  public void recordLines(
+      String actor, String accessCategory, String operation, java.util.List<Line> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    int n = lines.size();
+    String[] requestIds = new String[n];
+    String[] outcomes = new String[n];
+    Integer[] codes = new Integer[n];
+    String[] hmacs = new String[n];
+    String[] masked = new String[n];
+    for (int i = 0; i < n; i++) {
+      Line l = lines.get(i);
+      requestIds[i] = l.requestId();
+      outcomes[i] = l.outcome();
+      codes[i] = l.code();
+      hmacs[i] = hash.hmacHex(l.cpr());
+      masked[i] = CprHash.masked(l.cpr());
+    }
+    jdbc.sql(
+            """
+            insert into audit_event (actor, access_category, operation, request_id, outcome, code,
+                                     cpr_hmac, cpr_masked)
+            select ?, ?, ?, r, o, c, decode(h, 'hex'), m
+              from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) as u(r, o, c, h, m)
+            """)
+        .params(actor, accessCategory, operation, requestIds, outcomes, codes, hmacs, masked)
+        .update();
+  }
 }
