@@ -152,11 +152,11 @@ steady="$(awk -v c="$COUNT" -F'\t' '
   $2 >= 0.1 * c && t1 == "" { t1 = $1; n1 = $2 }
   $2 <= 0.9 * c { t2 = $1; n2 = $2 }
   END { if (t2 > t1) printf "%.0f", (n2 - n1) / (t2 - t1); else print "n/a" }' "$samples")"
-total_s=$(echo "$all_final_at - $start" | bc)
+total_s=$(printf '%.1f' "$(echo "$all_final_at - $start" | bc)")
 after_first_s=$(echo "$all_final_at - $first_at" | bc)
 overall=$(echo "$COUNT / $total_s" | bc)
 after_first=$(echo "$COUNT / $after_first_s" | bc)
-relay_tail_s=$(echo "$relay_done_at - $all_final_at" | bc)
+relay_tail_s=$(printf '%.2f' "$(echo "$relay_done_at - $all_final_at" | bc)")
 cpu_s=$(echo "scale=1; $cpu_ticks / $clk" | bc)
 
 echo "== ceiling: RabbitMQ PerfTest, quorum queue, persistent, confirms, manual acks, ${PERFTEST_SECONDS}s"
@@ -214,5 +214,6 @@ deletes the outbox row.
 
 Per-second samples: \`bench/out/worker/samples.tsv\`; logs: \`bench/out/worker/\`.
 MD
+if [[ -f "$here/TUNING.md" ]]; then cat "$here/TUNING.md" >>"$here/RESULTS.md"; fi
 echo "== done: bench/worker/RESULTS.md"
 cat "$here/RESULTS.md"
