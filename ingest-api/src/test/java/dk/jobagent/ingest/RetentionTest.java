@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RetentionTest extends IngestTestBase {
 
   @Autowired RequestRetentionJob job;
+  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
 
   @Test
   void purgesOnlyKeysOlderThanTheRetentionAndFreesTheId() {
@@ -18,9 +19,19 @@ class RetentionTest extends IngestTestBase {
     insert(client, "old", Instant.now().minus(31, ChronoUnit.DAYS));
     insert(client, "recent", Instant.now().minus(29, ChronoUnit.DAYS));
 
+    double before = purgedCounter();
+
     assertThat(job.purge(Instant.now())).isGreaterThanOrEqualTo(1);
 
     assertThat(ids(client)).containsExactly("recent");
+    assertThat(purgedCounter()).isGreaterThanOrEqualTo(before + 1);
+    assertThat(
+            registry.get("jobagent.retention.last.success").tag("data", "requests").gauge().value())
+        .isGreaterThan(0);
+  }
+
+  private double purgedCounter() {
+    return registry.get("jobagent.retention.purged").tag("data", "requests").counter().count();
   }
 
   private void insert(String client, String id, Instant receivedAt) {
