@@ -13,7 +13,7 @@
 # Only 127.0.0.1 is contacted. Tunables (environment): LINES (default 1000000), PORT (18081),
 # CHUNK (chunk size, 1000), THREADS (parallel line checking, 2), RELAY (on|off, default off: the
 # reply relay would publish the million receipts to RabbitMQ concurrently and compete for the two
-# cores; with off the replies stay in the outbox), REBUILD=1.
+# cores; with off the replies stay in the outbox), REBUILD=1, REUSE=1 (keep generated data).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -58,11 +58,16 @@ cleanup() {
 trap cleanup EXIT
 
 data="$out/data"
-rm -rf "$data" "$out/bulk"
-echo "== generating $LINES lines"
-t0=$(date +%s.%N)
-python3 "$here/generate.py" "$LINES" "$data" "$CLIENT"
-echo "   $(du -h "$data/bulk.jsonl" | cut -f1) in $(echo "$(date +%s.%N) - $t0" | bc) s"
+rm -rf "$out/bulk"
+if [[ "${REUSE:-0}" == 1 && -f "$data/bulk.jsonl" && "$(wc -l < "$data/bulk.jsonl")" == "$LINES" ]]; then
+  echo "== reusing the $LINES generated lines in $data"
+else
+  rm -rf "$data"
+  echo "== generating $LINES lines"
+  t0=$(date +%s.%N)
+  python3 "$here/generate.py" "$LINES" "$data" "$CLIENT"
+  echo "   $(du -h "$data/bulk.jsonl" | cut -f1) in $(echo "$(date +%s.%N) - $t0" | bc) s"
+fi
 
 echo "== fresh database $DB and vhost $VHOST"
 psql -q -d postgres -c "drop database if exists $DB with (force)"

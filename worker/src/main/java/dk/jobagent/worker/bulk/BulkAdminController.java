@@ -69,12 +69,7 @@ class BulkAdminController {
 
   @GetMapping("/{id}")
   ExecutionView get(@PathVariable long id) {
-    JobExecution execution = jobRepository.getJobExecution(id);
-    if (execution == null
-        || !BulkJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
-      throw new BulkRequestException("no bulk execution " + id, 404);
-    }
-    return ExecutionView.of(execution);
+    return ExecutionView.of(launcher.find(id));
   }
 
   @PostMapping("/{id}/restart")

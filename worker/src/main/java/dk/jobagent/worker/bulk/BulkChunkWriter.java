@@ -132,6 +132,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
       // reading ahead is meant to hide the file and the syntax checks: this shows when it does not
       phaseNanos[0] += phaseStart - lastWriteEnd;
     }
+    repository.noJit();
     List<LineOutcome> outcomes = dedupeAndCheck(checked);
     phase(1);
     List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();

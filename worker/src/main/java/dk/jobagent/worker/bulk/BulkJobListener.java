@@ -1,12 +1,10 @@
 package dk.jobagent.worker.bulk;
 
-import dk.jobagent.schemas.CopenhagenDates;
 import dk.jobagent.schemas.messages.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -130,11 +128,6 @@ class BulkJobListener implements JobExecutionListener {
   }
 
   private static OffsetDateTime copenhagen(LocalDateTime time) {
-    return time == null
-        ? null
-        : time.atZone(ZoneId.systemDefault())
-            .toOffsetDateTime()
-            .atZoneSameInstant(CopenhagenDates.ZONE)
-            .toOffsetDateTime();
+    return ExecutionView.copenhagen(time);
   }
 }

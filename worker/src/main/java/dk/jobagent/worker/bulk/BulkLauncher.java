@@ -145,8 +145,13 @@ class BulkLauncher {
     return recovered;
   }
 
-  private JobExecution find(long executionId) {
-    JobExecution execution = jobRepository.getJobExecution(executionId);
+  JobExecution find(long executionId) {
+    JobExecution execution;
+    try {
+      execution = jobRepository.getJobExecution(executionId);
+    } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+      execution = null; // Spring Batch 6's JDBC DAO throws for an unknown id
+    }
     if (execution == null
         || !BulkJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
       throw new BulkRequestException("no bulk execution " + executionId, 404);

@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChunkFactsLoader {
 
+  /** Every bulk line is a CREATE (schemas/json/bulk-line.schema.json). */
+  private static final boolean TARGET_OWNERS_NEEDED = false;
+
   private final JdbcClient jdbc;
 
   ChunkFactsLoader(JdbcClient jdbc) {
@@ -101,12 +104,14 @@ class ChunkFactsLoader {
               });
       jdbc.sql(
               """
-              select e.cpr, e.id, e.enrolment_date, e.end_date,
-                     array_remove(array_agg(w.job_target_id::text), null) as targets
+              select e.cpr, e.id, e.enrolment_date, e.end_date, w.targets
                 from unnest(cast(:cprs as bpchar[])) as k(c)
-                join enrolment e on e.cpr = k.c
-                left join job_wish w on w.enrolment_id = e.id
-               group by e.id
+                cross join lateral (
+                  select id, cpr, enrolment_date, end_date from enrolment where cpr = k.c
+                  offset 0) e
+                cross join lateral (
+                  select array_agg(job_target_id::text) as targets
+                    from job_wish where enrolment_id = e.id) w
                order by e.enrolment_date, e.id
               """)
           .param("cprs", cprArray)
@@ -146,13 +151,17 @@ class ChunkFactsLoader {
                 }
               });
     }
-    if (!targets.isEmpty()) {
+    // 4589 (a job target id held by another citizen) is judged for update and delete only; bulk
+    // lines are CreateJobagent, so the lookup would be wasted work on every chunk
+    if (!targets.isEmpty() && TARGET_OWNERS_NEEDED) {
       jdbc.sql(
               """
-              select distinct w.job_target_id::text as t, e.cpr
+              select distinct k.t::text as t, e.cpr
                 from unnest(cast(:targets as uuid[])) as k(t)
-                join job_wish w on w.job_target_id = k.t
-                join enrolment e on e.id = w.enrolment_id
+                cross join lateral (
+                  select en.cpr from job_wish w join enrolment en on en.id = w.enrolment_id
+                   where w.job_target_id = k.t
+                  offset 0) e
               """)
           .param("targets", targets.toArray(String[]::new))
           .query(

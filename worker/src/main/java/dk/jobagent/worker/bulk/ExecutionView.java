@@ -1,7 +1,11 @@
 package dk.jobagent.worker.bulk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.jobagent.schemas.CopenhagenDates;
+import dk.jobagent.schemas.CprMask;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,8 +25,8 @@ record ExecutionView(
     String status,
     String exitCode,
     String exitMessage,
-    LocalDateTime startTime,
-    LocalDateTime endTime,
+    OffsetDateTime startTime,
+    OffsetDateTime endTime,
     long readCount,
     long writeCount,
     long skipCount,
@@ -31,6 +35,15 @@ record ExecutionView(
     long linesPerSecond,
     Map<String, Long> statuses,
     Map<String, Long> codes) {
+
+  /** Spring Batch records local times of this JVM's zone. */
+  static OffsetDateTime copenhagen(LocalDateTime time) {
+    return time == null
+        ? null
+        : time.atZone(ZoneId.systemDefault())
+            .withZoneSameInstant(CopenhagenDates.ZONE)
+            .toOffsetDateTime();
+  }
 
   static ExecutionView of(JobExecution e) {
     StepExecution lines =
@@ -54,7 +67,8 @@ record ExecutionView(
         }
       }
     }
-    String message = e.getExitStatus().getExitDescription();
+    // an exception's text (e.g. a database error's detail) could quote a CPR
+    String message = CprMask.maskAll(e.getExitStatus().getExitDescription());
     return new ExecutionView(
         e.getId(),
         e.getJobInstanceId(),
@@ -65,8 +79,8 @@ record ExecutionView(
         message == null || message.isEmpty()
             ? null
             : message.length() > 500 ? message.substring(0, 500) + "…" : message,
-        e.getStartTime(),
-        e.getEndTime(),
+        copenhagen(e.getStartTime()),
+        copenhagen(e.getEndTime()),
         lines == null ? 0 : lines.getReadCount(),
         lines == null ? 0 : lines.getWriteCount(),
         lines == null ? 0 : lines.getSkipCount(),

@@ -3,8 +3,15 @@ package dk.jobagent.worker.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dk.jobagent.schemas.messages.Topology;
+import dk.jobagent.schemas.security.DevTokens;
 import dk.jobagent.worker.WorkerIntegrationTest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +43,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +70,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
   @Autowired JsonMapper json;
   @Autowired AmqpAdmin amqp;
   @Autowired RabbitTemplate rabbit;
+  @Autowired WebApplicationContext web;
 
   @TempDir Path dir;
 
@@ -82,6 +94,26 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
           }
         }
       }
+    }
+    // the default outbox and archive (./data/bulk/...) are left as they were found when empty
+    if (CREATED.size() >= 2) {
+      Path outbox = CREATED.get(0).getParent();
+      Path archive = CREATED.get(1).getParent();
+      Path bulk = outbox.toAbsolutePath().getParent();
+      for (Path p : List.of(outbox, archive, bulk, bulk.getParent())) {
+        if (isEmptyDir(p)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static boolean isEmptyDir(Path p) throws IOException {
+    if (!Files.isDirectory(p)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(p)) {
+      return children.findAny().isEmpty();
     }
   }
 
@@ -339,6 +371,80 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
     assertThat(resultCount(failed.getJobInstanceId())).isEqualTo(1200);
     assertThat(enrolments(cprs)).isEqualTo(1200);
     assertThat(results(file, client)).hasSize(1200);
+  }
+
+  @Test
+  void adminEndpointsRunListAndRefuseWithProblems() throws Exception {
+    MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
+    String admin =
+        "Bearer " + DevTokens.mint("ops", DevTokens.SCOPE_ADMIN, "STAR", Duration.ofMinutes(5));
+    String writer =
+        "Bearer " + DevTokens.mint("ops", DevTokens.SCOPE_WRITE, "STAR", Duration.ofMinutes(5));
+    String client = newClient();
+    List<String> cprs = data.persons(2);
+    Path file =
+        write(
+            client,
+            "admin.jsonl",
+            List.of(
+                data.validLine(BulkTestData.newRequestId(), cprs.get(0)),
+                data.validLine(BulkTestData.newRequestId(), cprs.get(1))),
+            false);
+    String body = "{\"file\":\"" + file + "\",\"client\":\"" + client + "\"}";
+
+    mvc.perform(
+            post("/admin/batch/executions").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(
+            post("/admin/batch/executions")
+                .header("Authorization", writer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isForbidden());
+    String started =
+        mvc.perform(
+                post("/admin/batch/executions")
+                    .header("Authorization", admin)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.client").value(client))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    long id = json.readTree(started).get("id").asLong();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !jobRepository.getJobExecution(id).isRunning());
+
+    mvc.perform(get("/admin/batch/executions").header("Authorization", admin))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.id == " + id + ")].status").value("COMPLETED"))
+        .andExpect(jsonPath("$[?(@.id == " + id + ")].readCount").value(2))
+        .andExpect(jsonPath("$[?(@.id == " + id + ")].statuses.COMPLETED").value(2));
+    mvc.perform(post("/admin/batch/executions/" + id + "/restart").header("Authorization", admin))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(post("/admin/batch/executions/" + id + "/recover").header("Authorization", admin))
+        .andExpect(status().isConflict());
+    mvc.perform(post("/admin/batch/executions/" + id + "/stop").header("Authorization", admin))
+        .andExpect(status().isConflict());
+    mvc.perform(get("/admin/batch/executions/999999999").header("Authorization", admin))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.status").value(404));
+    mvc.perform(
+            post("/admin/batch/executions")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"file\":\"relative.jsonl\",\"client\":\"" + client + "\"}"))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            post("/admin/batch/executions")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"file\":\"" + file + "\",\"client\":\"../etc\"}"))
+        .andExpect(status().isBadRequest());
+    assertThat(enrolments(cprs)).isEqualTo(2);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
