@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,7 @@ public class CommandProcessor {
       new JobagentRequest(null, null, null, null, null, null, null, null, null, null);
 
   private final TransactionTemplate tx;
+  private final JdbcClient jdbc;
   private final RequestRepository requests;
   private final RuleDataLoader ruleData;
   private final CodeListRepository codeLists;
@@ -56,6 +58,7 @@ public class CommandProcessor {
 
   CommandProcessor(
       TransactionTemplate tx,
+      JdbcClient jdbc,
       RequestRepository requests,
       RuleDataLoader ruleData,
       CodeListRepository codeLists,
@@ -65,6 +68,7 @@ public class CommandProcessor {
       JsonMapper json,
       Optional<Clock> clock) {
     this.tx = tx;
+    this.jdbc = jdbc;
     this.requests = requests;
     this.ruleData = ruleData;
     this.codeLists = codeLists;
@@ -77,7 +81,11 @@ public class CommandProcessor {
 
   /** Processes the command; runtime exceptions roll everything back and reach the caller. */
   public ProcessingResult process(EnrolmentCommand command) {
-    return tx.execute(status -> processLocked(command));
+    return tx.execute(
+        status -> {
+          IndexPlans.require(jdbc);
+          return processLocked(command);
+        });
   }
 
   private ProcessingResult processLocked(EnrolmentCommand command) {
@@ -147,6 +155,7 @@ public class CommandProcessor {
   public ProcessingResult fail(EnrolmentCommand command, Throwable cause) {
     return tx.execute(
         status -> {
+          IndexPlans.require(jdbc);
           Optional<LockedRequest> locked = requests.lock(command.clientId(), command.requestId());
           if (locked.isEmpty()) {
             return ProcessingResult.of(Outcome.REQUEST_NOT_FOUND);

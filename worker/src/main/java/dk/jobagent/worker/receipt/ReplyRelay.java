@@ -18,6 +18,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -41,6 +42,7 @@ public class ReplyRelay implements SmartLifecycle {
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private final OutboxRepository outbox;
+  private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final RabbitTemplate rabbit;
   private final JsonMapper json;
@@ -51,11 +53,13 @@ public class ReplyRelay implements SmartLifecycle {
 
   ReplyRelay(
       OutboxRepository outbox,
+      JdbcClient jdbc,
       TransactionTemplate tx,
       RabbitTemplate rabbit,
       JsonMapper json,
       ReplyRelayProperties properties) {
     this.outbox = outbox;
+    this.jdbc = jdbc;
     this.tx = tx;
     this.rabbit = rabbit;
     this.json = json;
@@ -126,6 +130,9 @@ public class ReplyRelay implements SmartLifecycle {
     Integer handled =
         tx.execute(
             status -> {
+              // the claim must use outbox_exchange_id_idx, not a cached sequential scan over the
+              // dead rows of a queue table (see enrolment.IndexPlans for why plans go stale)
+              jdbc.sql("set local enable_seqscan = off").update();
               List<OutboxRow> rows =
                   outbox.lockDue(Topology.RECEIPT_EXCHANGE, properties.batchSize());
               if (rows.isEmpty()) {
