@@ -2,6 +2,7 @@ package dk.jobagent.worker.enrolment;
 
 import dk.jobagent.schemas.CopenhagenDates;
 import dk.jobagent.schemas.api.JobagentRequest;
+import dk.jobagent.worker.audit.AuditLog;
 import dk.jobagent.worker.enrolment.EnrolmentRepository.NewEnrolment;
 import dk.jobagent.worker.enrolment.EnrolmentRepository.Origin;
 import dk.jobagent.worker.receipt.LockedRequest;
@@ -15,13 +16,34 @@ import org.springframework.stereotype.Component;
 class EnrolmentWriter {
 
   private final EnrolmentRepository enrolments;
+  private final AuditLog audit;
 
-  EnrolmentWriter(EnrolmentRepository enrolments) {
+  EnrolmentWriter(EnrolmentRepository enrolments, AuditLog audit) {
     this.enrolments = enrolments;
+    this.audit = audit;
   }
 
-  /** Returns the job centre receipt text for the result. */
+  /**
+   * Returns the job centre receipt text for the result. The effect's audit record (enrolment
+   * started, changed or ended) is written in the same transaction.
+   */
   String apply(LockedRequest request, JobagentRequest body, RuleData data) {
+    String effect =
+        switch (request.operation()) {
+          case CREATE -> AuditLog.ENROLMENT_STARTED;
+          case UPDATE ->
+              data.openEnrolment() == null
+                  ? AuditLog.ENROLMENT_STARTED
+                  : AuditLog.ENROLMENT_CHANGED;
+          case DELETE -> AuditLog.ENROLMENT_ENDED;
+        };
+    String receipt = change(request, body, data);
+    audit.recordForRequest(
+        request.clientId(), request.requestId(), effect, "COMPLETED", null, request.cpr(), null);
+    return receipt;
+  }
+
+  private String change(LockedRequest request, JobagentRequest body, RuleData data) {
     Origin origin = new Origin(request.clientId(), request.requestId());
     LocalDate today = CopenhagenDates.dateOf(request.receivedAt());
     return switch (request.operation()) {
