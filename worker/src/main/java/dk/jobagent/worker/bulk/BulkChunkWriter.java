@@ -11,6 +11,7 @@ import dk.jobagent.schemas.api.ReceiptStatus;
 import dk.jobagent.schemas.api.ServiceReceipt;
 import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.schemas.messages.Topology;
+import dk.jobagent.worker.audit.AuditLog;
 import dk.jobagent.worker.bulk.BulkWriteRepository.EnrolmentRows;
 import dk.jobagent.worker.bulk.BulkWriteRepository.JobWishRows;
 import dk.jobagent.worker.bulk.BulkWriteRepository.RequestRows;
@@ -62,6 +63,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
   private final BulkWorkers workers;
   private final BulkFaultHook faultHook;
   private final Clock clock;
+  private final AuditLog audit;
 
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(BulkChunkWriter.class);
@@ -97,7 +99,9 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
       JsonMapper json,
       BulkWorkers workers,
       BulkFaultHook faultHook,
+      AuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.clientId = clientId;
     this.fileId = fileId;
     this.properties = properties;
@@ -217,7 +221,27 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     writeReplies(outcomes, receivedAt, completedAt);
     phase(6);
     writeResults(outcomes);
+    audit(outcomes);
     phase(7);
+  }
+
+  /**
+   * One audit record per line stored as a request of this file (applied or rejected), in the
+   * chunk's transaction; duplicates wrote nothing and get none.
+   */
+  private void audit(List<LineOutcome> outcomes) {
+    List<AuditLog.Line> lines = new ArrayList<>();
+    for (LineOutcome o : outcomes) {
+      if (o.ownsRequest) {
+        lines.add(
+            new AuditLog.Line(
+                o.line.requestId(),
+                o.line.cpr(),
+                o.status == null ? "PENDING" : o.status.name(),
+                o.errors == null || o.errors.isEmpty() ? null : o.errors.getFirst().code()));
+      }
+    }
+    audit.recordLines(clientId, properties.accessCategory(), AuditLog.BULK_LINE, lines);
   }
 
   private void logPhases() {

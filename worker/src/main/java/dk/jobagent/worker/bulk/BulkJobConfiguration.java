@@ -1,5 +1,6 @@
 package dk.jobagent.worker.bulk;
 
+import dk.jobagent.worker.audit.AuditLog;
 import dk.jobagent.worker.reference.CodeListRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -126,7 +127,8 @@ class BulkJobConfiguration {
       BulkWriteRepository repository,
       JsonMapper json,
       BulkWorkers workers,
-      BulkFaultHook faultHook) {
+      BulkFaultHook faultHook,
+      AuditLog audit) {
     return new BulkChunkWriter(
         clientId,
         fileId,
@@ -138,6 +140,7 @@ class BulkJobConfiguration {
         json,
         workers,
         faultHook,
+        audit,
         Clock.systemUTC());
   }
 

@@ -192,6 +192,22 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
                 .query(String.class)
                 .single())
         .contains("4316");
+    // audit: one BulkLine record per line stored as a request, none for duplicates
+    assertThat(
+            jdbc.sql(
+                    """
+                    select request_id || '/' || outcome || '/' || coalesce(code::text, '-')
+                      from audit_event where actor = :c and operation = 'BulkLine'
+                    """)
+                .param("c", client)
+                .query(String.class)
+                .list())
+        .containsExactlyInAnyOrder(
+            first + "/COMPLETED/-",
+            badCpr + "/REJECTED/1001",
+            schema + "/REJECTED/1014",
+            noPerson + "/REJECTED/1010",
+            second + "/REJECTED/4316");
     // effects: exactly one enrolment with its job wish
     assertThat(enrolments(List.of(known, bad, unknown))).isEqualTo(1);
     assertThat(
