@@ -1,7 +1,10 @@
 package dk.jobagent.worker;
 
+import dk.jobagent.worker.booking.BookingSystemStub;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker's one Spring test context: extend this (and change nothing about the context) so that
@@ -10,7 +13,8 @@ import org.springframework.context.annotation.Import;
  * are shortened so the retry paths run in well under a second.
  *
  * <p>{@link FaultInjection} replaces the rule-data loader with one that fails on demand for armed
- * CPRs only; every other CPR reaches the real loader.
+ * CPRs only; every other CPR reaches the real loader. The booking system is {@link
+ * BookingSystemStub} (WireMock, stateful for slots and idempotency keys).
  */
 @SpringBootTest(
     properties = {
@@ -19,4 +23,11 @@ import org.springframework.context.annotation.Import;
       "jobagent.worker.reply-relay.poll-interval=200ms"
     })
 @Import(FaultInjection.class)
-public abstract class WorkerIntegrationTest {}
+public abstract class WorkerIntegrationTest {
+
+  /** The booking system: a WireMock server per JVM that answers schemas/booking-api.yaml. */
+  @DynamicPropertySource
+  static void bookingSystem(DynamicPropertyRegistry registry) {
+    BookingSystemStub.register(registry);
+  }
+}

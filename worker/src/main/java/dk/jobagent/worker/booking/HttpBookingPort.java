@@ -7,18 +7,41 @@ import dk.jobagent.schemas.api.JobagentRequest;
 import dk.jobagent.worker.booking.BookingApi.BookingJson;
 import dk.jobagent.worker.booking.BookingApi.CreateBookingJson;
 import dk.jobagent.worker.rules.BookingFacts;
-import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The booking port over HTTP: facts from the lookups, the booking keyed by the requestId. */
+/**
+ * The booking port over HTTP: facts from the lookups, the booking keyed by the requestId, the
+ * attempt remembered in {@code booking_attempt} until the request is final.
+ */
+@Component
 class HttpBookingPort implements BookingPort {
+
+  static final String KEY_TAKEN = "idempotency-key-reused";
 
   private final BookingClient client;
   private final BookingFactsFetcher facts;
+  private final BookingAttemptRepository attempts;
+  private final BookingCancels cancels;
+  private final TransactionTemplate ownTransaction;
 
-  HttpBookingPort(BookingClient client, BookingFactsFetcher facts) {
+  HttpBookingPort(
+      BookingClient client,
+      BookingFactsFetcher facts,
+      BookingAttemptRepository attempts,
+      BookingCancels cancels,
+      PlatformTransactionManager transactions) {
     this.client = client;
     this.facts = facts;
+    this.attempts = attempts;
+    this.cancels = cancels;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -27,14 +50,48 @@ class HttpBookingPort implements BookingPort {
   }
 
   @Override
-  public Optional<BookingConfirmation> book(BookingRequest request) {
-    BookingJson booked = client.create(request.requestId(), body(request.cpr(), request.request()));
-    return Optional.of(
-        new BookingConfirmation(
-            booked.indkaldelseId().toString(),
-            booked.jobCenterReceipt(),
-            booked.phone(),
-            booked.fax()));
+  public BookingConfirmation book(BookingRequest request) {
+    CreateBookingJson body = body(request.cpr(), request.request());
+    // committed before the call: the caller's transaction may yet roll back
+    ownTransaction.executeWithoutResult(
+        s -> attempts.insertBooking(request.clientId(), request.requestId(), request.requestId()));
+    BookingJson booked;
+    try {
+      booked = client.create(request.requestId(), body);
+    } catch (BookingSystemException e) {
+      if (KEY_TAKEN.equals(e.reason())) {
+        // the key booked another request's meeting (requestIds are chosen per client): nothing
+        // under it is ours, so giving it up later would cancel somebody else's booking
+        ownTransaction.executeWithoutResult(
+            s -> attempts.delete(request.clientId(), request.requestId()));
+      }
+      throw e;
+    }
+    return new BookingConfirmation(
+        booked.indkaldelseId().toString(), booked.jobCenterReceipt(), booked.phone(), booked.fax());
+  }
+
+  @Override
+  public void committed(String clientId, String requestId) {
+    attempts.delete(clientId, requestId);
+  }
+
+  @Override
+  public void abandon(String clientId, String requestId) {
+    if (!attempts.markCancelPending(clientId, requestId)) {
+      return;
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              cancels.cancelSoon(clientId, requestId);
+            }
+          });
+    } else {
+      cancels.cancelSoon(clientId, requestId);
+    }
   }
 
   /**

@@ -8,10 +8,13 @@ import dk.jobagent.schemas.api.ReceiptError;
 import dk.jobagent.schemas.api.ReceiptStatus;
 import dk.jobagent.schemas.api.ServiceReceipt;
 import dk.jobagent.schemas.messages.EnrolmentCommand;
+import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.worker.audit.AuditLog;
 import dk.jobagent.worker.booking.BookingPort;
 import dk.jobagent.worker.booking.BookingPort.BookingConfirmation;
 import dk.jobagent.worker.booking.BookingPort.BookingRequest;
+import dk.jobagent.worker.booking.BookingRefusedException;
+import dk.jobagent.worker.booking.BookingUnavailableException;
 import dk.jobagent.worker.enrolment.ProcessingResult.Outcome;
 import dk.jobagent.worker.receipt.LockedRequest;
 import dk.jobagent.worker.receipt.ReceiptWriter;
@@ -37,6 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Processes one enrolment command in ONE transaction: lock the request row, skip it if its receipt
  * is already final (idempotency), read the rule data, run the rules, apply the change, write the
  * receipt, the reply and the notification. The caller acks the message only after this returns.
+ *
+ * <p>An UpdateJobagent with a booking is the seed's composite: its booking calls run inside that
+ * transaction, under the request's row lock, so two deliveries of one command never book at once
+ * (the booking calls are bounded by timeouts, retries and the circuit breaker). The booking is made
+ * before the enrolment change, with the requestId as its idempotency key: a command retried after a
+ * failed or lost commit gets the same booking back; a request that ends without it gives the key
+ * up, which cancels the booking ({@link BookingPort#abandon}).
  */
 @Service
 public class CommandProcessor {
@@ -106,9 +116,17 @@ public class CommandProcessor {
     RuleData data = ruleData.load(request.cpr(), body);
     BookingRequest bookingRequest =
         new BookingRequest(request.clientId(), request.requestId(), request.cpr(), body);
-    boolean wantsBooking =
-        request.operation() == dk.jobagent.schemas.messages.Operation.UPDATE && body.hasBooking();
-    BookingFacts facts = wantsBooking ? booking.facts(bookingRequest) : null;
+    boolean wantsBooking = request.operation() == Operation.UPDATE && body.hasBooking();
+    BookingFacts facts = null;
+    BookingUnavailableException unavailable = null;
+    if (wantsBooking) {
+      try {
+        facts = booking.facts(bookingRequest);
+      } catch (BookingUnavailableException e) {
+        // the other rules can still reject the request; the booking rules cannot be judged now
+        unavailable = e;
+      }
+    }
     RuleOutcome outcome =
         engine.evaluate(
             new RuleInput(
@@ -127,35 +145,48 @@ public class CommandProcessor {
     List<ReceiptError> warnings = receiptErrors(outcome.warnings());
     Instant now = clock.instant();
     if (!outcome.accepted()) {
-      receipts.finish(
-          request, ReceiptStatus.REJECTED, null, receiptErrors(outcome.errors()), warnings, now);
-      return new ProcessingResult(
-          Outcome.REJECTED, request.operation(), outcome.errors().getFirst().code());
+      return reject(
+          request, outcome.errors().stream().map(Violation::code).toList(), warnings, now);
+    }
+    if (unavailable != null) {
+      // nothing written: the listener parks the command (or answers 4769 past the wait limit)
+      throw unavailable;
+    }
+    // UpdateJobagent is all or nothing: book first (idempotent by requestId), then change the
+    // enrolment and write the receipt in this transaction. Should the commit fail, the booking is
+    // either reused by the retry (same key, same booking) or, when the request ends without it,
+    // cancelled (BookingPort.abandon in the final transaction).
+    BookingConfirmation booked = null;
+    if (wantsBooking) {
+      try {
+        booked = booking.book(bookingRequest);
+      } catch (BookingRefusedException e) {
+        return reject(request, e.codes(), warnings, now);
+      }
     }
     String jobCenterReceipt = writer.apply(request, body, data);
-    Optional<BookingConfirmation> booked =
-        wantsBooking ? booking.book(bookingRequest) : Optional.empty();
-    booked.ifPresent(
-        b ->
-            audit.recordForRequest(
-                request.clientId(),
-                request.requestId(),
-                AuditLog.BOOKING_MADE,
-                "COMPLETED",
-                null,
-                request.cpr(),
-                b.indkaldelseId() == null
-                    ? null
-                    : "{\"IndkaldelseId\":\"" + jsonSafe(b.indkaldelseId()) + "\"}"));
+    if (booked != null) {
+      booking.committed(request.clientId(), request.requestId());
+      audit.recordForRequest(
+          request.clientId(),
+          request.requestId(),
+          AuditLog.BOOKING_MADE,
+          "COMPLETED",
+          null,
+          request.cpr(),
+          booked.indkaldelseId() == null
+              ? null
+              : "{\"IndkaldelseId\":\"" + jsonSafe(booked.indkaldelseId()) + "\"}");
+    }
     EnrollmentAndBookResponse result =
         new EnrollmentAndBookResponse(
             new ServiceReceipt(
                 OffsetDateTime.ofInstant(now, CopenhagenDates.ZONE), UUID.randomUUID().toString()),
-            booked.map(BookingConfirmation::jobCenterReceipt).orElse(jobCenterReceipt),
-            booked.map(BookingConfirmation::phone).orElse(null),
-            booked.map(BookingConfirmation::fax).orElse(null),
+            booked == null ? jobCenterReceipt : booked.jobCenterReceipt(),
+            booked == null ? null : booked.phone(),
+            booked == null ? null : booked.fax(),
             true,
-            booked.map(BookingConfirmation::indkaldelseId).orElse(null));
+            booked == null ? null : booked.indkaldelseId());
     receipts.finish(request, ReceiptStatus.COMPLETED, result, List.of(), warnings, now);
     return new ProcessingResult(
         Outcome.COMPLETED,
@@ -163,10 +194,27 @@ public class CommandProcessor {
         outcome.warnings().isEmpty() ? null : outcome.warnings().getFirst().code());
   }
 
+  /** REJECTED: no effect, and no booking left behind by an earlier attempt of this request. */
+  private ProcessingResult reject(
+      LockedRequest request, List<ErrorCode> errors, List<ReceiptError> warnings, Instant now) {
+    if (request.operation() == Operation.UPDATE) {
+      booking.abandon(request.clientId(), request.requestId());
+    }
+    receipts.finish(
+        request,
+        ReceiptStatus.REJECTED,
+        null,
+        errors.stream().map(ReceiptError::of).toList(),
+        warnings,
+        now);
+    return new ProcessingResult(Outcome.REJECTED, request.operation(), errors.getFirst());
+  }
+
   /**
    * Gives up on a command after its last attempt: the receipt becomes FAILED (never silent), with
-   * 8111 when the person register could not be read, else a technical error entry. Does nothing
-   * when the receipt is already final or the request row does not exist.
+   * 8111 when the person register could not be read, 4769 when the booking system could not be
+   * reached within the wait limit, else a technical error entry. Does nothing when the receipt is
+   * already final or the request row does not exist.
    */
   public ProcessingResult fail(EnrolmentCommand command, Throwable cause) {
     return tx.execute(
@@ -180,15 +228,20 @@ public class CommandProcessor {
           if (request.status().isFinal()) {
             return new ProcessingResult(Outcome.ALREADY_FINAL, request.operation(), null);
           }
-          boolean register = causedBy(cause, PersonRegisterUnavailableException.class);
-          ReceiptError error =
-              register ? ReceiptError.of(ErrorCode.PERSON_LOOKUP_FAILED) : TECHNICAL_ERROR;
+          ErrorCode code =
+              causedBy(cause, PersonRegisterUnavailableException.class)
+                  ? ErrorCode.PERSON_LOOKUP_FAILED
+                  : causedBy(cause, BookingUnavailableException.class)
+                      ? ErrorCode.BOOKING_SYSTEM_UNREACHABLE
+                      : null;
+          ReceiptError error = code == null ? TECHNICAL_ERROR : ReceiptError.of(code);
+          if (request.operation() == Operation.UPDATE) {
+            // the request ends without its booking: give up whatever an attempt booked
+            booking.abandon(request.clientId(), request.requestId());
+          }
           receipts.finish(
               request, ReceiptStatus.FAILED, null, List.of(error), List.of(), clock.instant());
-          return new ProcessingResult(
-              Outcome.FAILED,
-              request.operation(),
-              register ? ErrorCode.PERSON_LOOKUP_FAILED : null);
+          return new ProcessingResult(Outcome.FAILED, request.operation(), code);
         });
   }
 

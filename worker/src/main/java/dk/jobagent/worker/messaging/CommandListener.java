@@ -3,6 +3,8 @@ package dk.jobagent.worker.messaging;
 import com.rabbitmq.client.Channel;
 import dk.jobagent.schemas.messages.EnrolmentCommand;
 import dk.jobagent.schemas.messages.Topology;
+import dk.jobagent.worker.booking.BookingProperties;
+import dk.jobagent.worker.booking.BookingUnavailableException;
 import dk.jobagent.worker.enrolment.CommandProcessor;
 import dk.jobagent.worker.enrolment.ProcessingResult;
 import dk.jobagent.worker.enrolment.ProcessingResult.Outcome;
@@ -31,18 +33,21 @@ class CommandListener {
   private final CommandMessagingProperties properties;
   private final CommandMetrics metrics;
   private final JsonMapper json;
+  private final BookingProperties booking;
 
   CommandListener(
       CommandProcessor processor,
       CommandRepublisher republisher,
       CommandMessagingProperties properties,
       CommandMetrics metrics,
-      JsonMapper json) {
+      JsonMapper json,
+      BookingProperties booking) {
     this.processor = processor;
     this.republisher = republisher;
     this.properties = properties;
     this.metrics = metrics;
     this.json = json;
+    this.booking = booking;
   }
 
   @RabbitListener(
@@ -99,6 +104,10 @@ class CommandListener {
       RuntimeException failure,
       long started) {
     long tag = message.getMessageProperties().getDeliveryTag();
+    if (bookingUnavailable(failure)) {
+      onBookingUnavailable(message, channel, command, attempt, failure, started);
+      return;
+    }
     boolean retryable = TransientFailures.isTransient(failure);
     if (retryable && attempt < properties.maxAttempts()) {
       Duration delay = properties.delayBefore(attempt + 1);
@@ -135,6 +144,75 @@ class CommandListener {
     if (failed != null && failed.outcome() == Outcome.FAILED) {
       metrics.processed("FAILED", failed.operation(), failed.primaryCode(), elapsed(started));
     }
+  }
+
+  /**
+   * The booking system could not be asked (down, circuit open, bulkhead full). Within {@code
+   * jobagent.booking.max-wait} of the request's receivedAt the command is parked on the longest
+   * back-off tier without using up an attempt (while the circuit is open its consumers are paused
+   * besides, see {@link BookingConsumerSwitch}); past it the request is answered with 4769. Either
+   * way it is not a dead letter: the outage is not the message's fault.
+   */
+  private void onBookingUnavailable(
+      Message message,
+      Channel channel,
+      EnrolmentCommand command,
+      int attempt,
+      RuntimeException failure,
+      long started) {
+    long tag = message.getMessageProperties().getDeliveryTag();
+    Duration waited =
+        command.receivedAt() == null
+            ? Duration.ZERO
+            : Duration.between(command.receivedAt(), java.time.Instant.now());
+    if (waited.compareTo(booking.maxWait()) < 0) {
+      log.info(
+          "{}: booking system unavailable ({}); parked, waited {} of {}",
+          key(command),
+          failure.getMessage(),
+          waited.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          booking.maxWait());
+      try {
+        republisher.park(message, originalRoutingKey(message, command), attempt);
+      } catch (RuntimeException e) {
+        requeue(channel, tag, "parked copy not accepted by the broker: " + e);
+        return;
+      }
+      ack(channel, tag);
+      metrics.processed("PARKED", command.operation(), null, elapsed(started));
+      return;
+    }
+    log.warn(
+        "{}: booking system unavailable for {} (limit {}): answering 4769",
+        key(command),
+        waited.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        booking.maxWait());
+    ProcessingResult failed;
+    try {
+      failed = processor.fail(command, failure);
+    } catch (RuntimeException e) {
+      // the database is away too: try again later, the wait limit is already past
+      log.error("{}: the 4769 receipt could not be written", key(command), e);
+      try {
+        republisher.park(message, originalRoutingKey(message, command), attempt);
+        ack(channel, tag);
+      } catch (RuntimeException again) {
+        requeue(channel, tag, "parked copy not accepted by the broker: " + again);
+      }
+      return;
+    }
+    ack(channel, tag);
+    metrics.processed(
+        failed.outcome().name(), failed.operation(), failed.primaryCode(), elapsed(started));
+  }
+
+  private static boolean bookingUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BookingUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void deadLetter(

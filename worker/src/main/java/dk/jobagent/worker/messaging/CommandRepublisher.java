@@ -41,6 +41,17 @@ class CommandRepublisher {
     send(Topology.RETRY_EXCHANGE, RetryQueues.routingKey(delay, originalRoutingKey), copy);
   }
 
+  /**
+   * Parks the command on the longest back-off tier with its attempt count unchanged: waiting for
+   * the booking system is not a failed attempt of the command.
+   */
+  void park(Message original, String originalRoutingKey, int attempt) {
+    Duration delay = properties.retryDelays().getLast();
+    Message copy = copy(original);
+    copy.getMessageProperties().setHeader(Topology.HEADER_ATTEMPT, attempt);
+    send(Topology.RETRY_EXCHANGE, RetryQueues.routingKey(delay, originalRoutingKey), copy);
+  }
+
   /** Sends the command to {@code jobagent.commands.dlq} with the reason and the attempt count. */
   void deadLetter(Message original, String reason, int attempts) {
     Message copy = copy(original);

@@ -12,6 +12,7 @@ import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.worker.CommandTestSupport;
 import dk.jobagent.worker.CommandTestSupport.ReceiptRow;
 import dk.jobagent.worker.WorkerIntegrationTest;
+import dk.jobagent.worker.booking.BookingSystemStub;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -239,14 +240,18 @@ class EnrolmentProcessingTest extends WorkerIntegrationTest {
     Map<String, Object> update =
         createBody(
             now, List.of(profession(otherOccupation, kept), profession(activeOccupation, added)));
-    // booking members: applied without a booking until the booking adapter exists
-    update.put("BookingStartTime", now.plus(Duration.ofDays(3)).toString());
-    update.put("InterviewOptionID", UUID.randomUUID().toString());
+    // booking members: a free slot at the booking system (BookingSystemStub)
+    UUID option = BookingSystemStub.get().newOption();
+    Instant start = now.plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    BookingSystemStub.get().slot(option, start);
+    update.put("BookingStartTime", start.toString());
+    update.put("InterviewOptionID", option.toString());
     update.put("InterviewContactTypeIdentifier", "TELEFONISK");
     ReceiptRow receipt = t.awaitFinal(client, t.submit(client, Operation.UPDATE, cpr, update));
 
     assertThat(receipt.status()).as(String.valueOf(receipt.errors())).isEqualTo("COMPLETED");
-    assertThat(receipt.result().has("IndkaldelseId")).isFalse();
+    assertThat(receipt.result().get("IndkaldelseId").asString())
+        .isEqualTo(BookingSystemStub.get().bookingsOf(cpr).getFirst().id().toString());
     assertThat(enrolments(cpr)).isEqualTo(1);
     assertThat(jobWishes(cpr))
         .containsExactlyInAnyOrder(
