@@ -109,6 +109,21 @@ public class AuditLog {
         .update();
   }
 
+  /**
+   * A record about the citizen of a stored request whose CPR the caller does not hold (a booking
+   * cancelled by the sweep): CPR and access category are read from the request row. When the row is
+   * gone (purged), the record is still written, without a CPR.
+   */
+  public void recordForRequestRow(
+      String clientId, String requestId, String operation, String outcome, String detailJson) {
+    java.util.Optional<String> cpr =
+        jdbc.sql("select cpr from request where client_id = ? and request_id = ?")
+            .params(clientId, requestId)
+            .query(String.class)
+            .optional();
+    recordForRequest(clientId, requestId, operation, outcome, null, cpr.orElse(null), detailJson);
+  }
+
   /** One line of a batch of records by the same actor (a bulk file's chunk). */
   public record Line(String requestId, String cpr, String outcome, Integer code) {}
 

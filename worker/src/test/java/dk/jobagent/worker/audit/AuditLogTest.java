@@ -45,6 +45,24 @@ class AuditLogTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void recordForRequestRowFindsTheCprInTheRequestRowOrRecordsWithoutOne() {
+    String client = "client-" + UUID.randomUUID();
+    String cpr = CommandTestSupport.newCpr();
+    jdbc.sql(
+            "insert into request (client_id, request_id, operation, cpr, access_category,"
+                + " body_hash, received_at) values (?, 'r1', 'UPDATE', ?, 'STAR', '\\x00', now())")
+        .params(client, cpr)
+        .update();
+
+    audit.recordForRequestRow(client, "r1", AuditLog.BOOKING_CANCELLED, "CANCELLED", null);
+    audit.recordForRequestRow(client, "purged", AuditLog.BOOKING_CANCELLED, "CANCELLED", null);
+
+    assertThat(rows(client))
+        .extracting(r -> r.get("request_id") + "/" + r.get("cpr_masked") + "/" + r.get("found"))
+        .containsExactlyInAnyOrder("r1/" + cpr.substring(0, 6) + "****/true", "purged/null/false");
+  }
+
+  @Test
   void recordLinesWritesOneRecordPerLineAndRollsBackWithItsTransaction() {
     String actor = "bulk-" + UUID.randomUUID();
     String a = CommandTestSupport.newCpr();
