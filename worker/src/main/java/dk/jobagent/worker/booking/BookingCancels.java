@@ -1,6 +1,7 @@
 package dk.jobagent.worker.booking;
 
 import dk.jobagent.schemas.CprMask;
+import dk.jobagent.worker.audit.AuditLog;
 import dk.jobagent.worker.booking.BookingAttemptRepository.Attempt;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ class BookingCancels implements SmartLifecycle {
 
   private final BookingAttemptRepository attempts;
   private final BookingClient client;
+  private final AuditLog audit;
   private final TransactionTemplate tx;
   private final Duration interval;
   private volatile Thread sweeper;
@@ -39,9 +41,11 @@ class BookingCancels implements SmartLifecycle {
       BookingClient client,
       PlatformTransactionManager transactions,
       BookingProperties properties,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      AuditLog audit) {
     this.attempts = attempts;
     this.client = client;
+    this.audit = audit;
     this.tx = new TransactionTemplate(transactions);
     this.interval = properties.cancelSweepInterval();
     Gauge.builder("jobagent.booking.cancels.pending", this, BookingCancels::pending)
@@ -83,6 +87,9 @@ class BookingCancels implements SmartLifecycle {
     try {
       client.cancelByKey(a.idempotencyKey());
       attempts.delete(a.clientId(), a.requestId());
+      // 204 either way: whatever the key had booked is cancelled now
+      audit.recordForRequestRow(
+          a.clientId(), a.requestId(), AuditLog.BOOKING_CANCELLED, "COMPLETED", null);
       log.info("{}/{}: booking key given up (cancelled)", a.clientId(), a.requestId());
       return true;
     } catch (RuntimeException e) {

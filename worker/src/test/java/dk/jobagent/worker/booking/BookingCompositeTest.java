@@ -263,6 +263,14 @@ class BookingCompositeTest extends WorkerIntegrationTest {
     assertThat(system.bookingsOf(cpr)).as("the booking was cancelled").isEmpty();
     assertThat(enrolments(cpr)).isZero();
     await().atMost(Duration.ofSeconds(10)).until(() -> attemptRows(requestId) == 0);
+    assertThat(
+            jdbc.sql("select count(*) from audit_event where request_id = :r and operation = :o")
+                .param("r", requestId)
+                .param("o", dk.jobagent.worker.audit.AuditLog.BOOKING_CANCELLED)
+                .query(Long.class)
+                .single())
+        .as("the cancel is audited")
+        .isEqualTo(1);
   }
 
   @Test
