@@ -144,6 +144,18 @@ class BookingCompositeTest extends WorkerIntegrationTest {
     assertThat(receipt.result().get("Fax").asString()).isEqualTo("70 12 34 57");
     assertThat(enrolments(cpr)).isEqualTo(1);
     assertThat(attemptRows(requestId)).as("nothing left to compensate").isZero();
+    assertThat(auditedOperations(requestId))
+        .as("one record per effect")
+        .containsExactlyInAnyOrder(
+            dk.jobagent.worker.audit.AuditLog.BOOKING_MADE,
+            dk.jobagent.worker.audit.AuditLog.ENROLMENT_STARTED);
+  }
+
+  List<String> auditedOperations(String requestId) {
+    return jdbc.sql("select operation from audit_event where request_id = :r")
+        .param("r", requestId)
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -271,6 +283,9 @@ class BookingCompositeTest extends WorkerIntegrationTest {
                 .single())
         .as("the cancel is audited")
         .isEqualTo(1);
+    assertThat(auditedOperations(requestId))
+        .as("the rolled-back booking and enrolment left no record")
+        .containsExactly(dk.jobagent.worker.audit.AuditLog.BOOKING_CANCELLED);
   }
 
   @Test
