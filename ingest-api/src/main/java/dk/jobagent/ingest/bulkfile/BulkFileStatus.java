@@ -115,6 +115,8 @@ class BulkFileStatus {
       view.put("result", self + "/result");
     }
     view.put("links", links);
+    // absent rather than null: a member is there when it is known
+    view.values().removeIf(java.util.Objects::isNull);
     return view;
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dk.jobagent.ingest.IngestTestBase;
 import dk.jobagent.ingest.web.ApiProblem;
+import dk.jobagent.schemas.validation.ContractSchemas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,6 +116,12 @@ class BulkFileUploadTest extends IngestTestBase {
     return send(request(path).header("Authorization", "Bearer " + writer(client)).GET().build());
   }
 
+  /** The body follows schemas/json/bulk-file.schema.json. */
+  private static JsonNode valid(JsonNode body) {
+    assertThat(ContractSchemas.get().errors("bulk-file", body)).as(body.toString()).isEmpty();
+    return body;
+  }
+
   private static List<Path> files(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
@@ -140,7 +147,8 @@ class BulkFileUploadTest extends IngestTestBase {
     assertThat(files(inbox)).containsExactly(inbox.resolve(id + ".jsonl"));
     assertThat(Files.readAllBytes(inbox.resolve(id + ".jsonl"))).isEqualTo(body);
 
-    JsonNode status = json(get(client, location));
+    valid(json(r));
+    JsonNode status = valid(json(get(client, location)));
     assertThat(status.get("status").asText()).isEqualTo("RECEIVED");
     assertThat(status.get("lines").asLong()).isEqualTo(3);
     assertThat(status.get("fileName").asText()).isEqualTo("nat.jsonl");
@@ -159,6 +167,7 @@ class BulkFileUploadTest extends IngestTestBase {
     String id = json(r).get("id").asText();
     assertThat(json(r).get("status").asText()).isEqualTo("QUEUED");
     assertThat(json(r).get("lines").asLong()).isEqualTo(50);
+    valid(json(r));
     assertThat(Files.readAllBytes(inbox.resolve(id + ".jsonl.gz"))).isEqualTo(body);
     assertThat(
             jdbc.sql("select status from bulk_file where id = :id")
@@ -379,7 +388,7 @@ class BulkFileUploadTest extends IngestTestBase {
 
     // what the worker leaves behind: its execution, the lines' outcomes and the result file
     long instance = simulateWorker(id, "STARTED", 2);
-    JsonNode running = json(get(client, location));
+    JsonNode running = valid(json(get(client, location)));
     assertThat(running.get("status").asText()).isEqualTo("RUNNING");
     assertThat(running.get("counts").get("completed").asLong()).isEqualTo(1);
     assertThat(running.get("counts").get("rejected").asLong()).isEqualTo(1);
@@ -403,6 +412,7 @@ class BulkFileUploadTest extends IngestTestBase {
                 .header("Authorization", "Bearer " + writer(client))
                 .header("Prefer", "wait=5")
                 .build());
+    valid(json(done));
     assertThat(json(done).get("status").asText()).isEqualTo("COMPLETED");
     assertThat(json(done).get("counts").get("total").asLong()).isEqualTo(4);
     assertThat(json(done).get("links").get("result").asText()).isEqualTo(location + "/result");

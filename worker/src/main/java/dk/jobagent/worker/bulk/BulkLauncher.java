@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * once, further ones wait. Every start and restart first takes the file's database lock.
  */
 @Service
-class BulkLauncher {
+public class BulkLauncher {
 
   private static final Logger log = LoggerFactory.getLogger(BulkLauncher.class);
 
@@ -86,7 +86,7 @@ class BulkLauncher {
         != null;
   }
 
-  JobExecution start(Path requested, String clientId) {
+  public JobExecution start(Path requested, String clientId) {
     if (!BulkFiles.validClientId(clientId)) {
       throw new BulkRequestException("client must be 1-100 letters, digits, '.', '_' or '-'", 400);
     }
