@@ -13,7 +13,7 @@
 #    per input line.
 # Writes RESULTS.md (unless NO_RESULTS=1). Only 127.0.0.1 is contacted.
 # Tunables: LINES, HEAP (128m), E2E_LINES (1000), E2E (1|0), PORT (18090), WORKER_PORT (18091),
-# REBUILD=1.
+# BUILD_DIR (target-bench-upload), REBUILD=1.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -39,14 +39,13 @@ for tool in psql curl python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing" >&2; exit 1; }
 done
 
-jar_of() { ls "$root/$1"/target*/"$1"-0.1.0-SNAPSHOT.jar 2>/dev/null | head -1 || true; }
-ingest_jar="$(jar_of ingest-api)"
-worker_jar="$(jar_of worker)"
-if [[ -z "$ingest_jar" || -z "$worker_jar" || "${REBUILD:-0}" == 1 ]]; then
-  echo "== building ingest-api and worker"
-  (cd "$root" && ./mvnw -B -q package -pl ingest-api,worker -DskipTests -Djobagent.build.dir=target-bench-upload)
-  ingest_jar="$root/ingest-api/target-bench-upload/ingest-api-0.1.0-SNAPSHOT.jar"
-  worker_jar="$root/worker/target-bench-upload/worker-0.1.0-SNAPSHOT.jar"
+# jars of this checkout, built into their own directory (BUILD_DIR) unless already there
+BUILD_DIR="${BUILD_DIR:-target-bench-upload}"
+ingest_jar="$root/ingest-api/$BUILD_DIR/ingest-api-0.1.0-SNAPSHOT.jar"
+worker_jar="$root/worker/$BUILD_DIR/worker-0.1.0-SNAPSHOT.jar"
+if [[ ! -f "$ingest_jar" || ! -f "$worker_jar" || "${REBUILD:-0}" == 1 ]]; then
+  echo "== building ingest-api and worker into $BUILD_DIR"
+  (cd "$root" && ./mvnw -B -q package -pl ingest-api,worker -DskipTests -Djobagent.build.dir="$BUILD_DIR")
 fi
 
 pids=()
@@ -92,25 +91,26 @@ token="$("$java" -cp "$ingest_jar" -Dloader.main=dk.jobagent.schemas.security.De
   --scope "match.jobagent.write match.jobagent.read" --access STAR)"
 
 file="$out/upload.jsonl.gz"
-if [[ ! -f "$file" || "$(cat "$out/upload.lines" 2>/dev/null)" != "$LINES" ]]; then
+today=$(TZ=Europe/Copenhagen date +%F)
+if [[ ! -f "$file" || "$(cat "$out/upload.lines" 2>/dev/null)" != "$LINES $today" ]]; then
   echo "== generating $LINES lines (gzip)"
-  python3 - "$LINES" "$file" <<'PY'
+  python3 - "$LINES" "$file" "$today" <<'PY'
 import gzip, sys, uuid, random
-n, path = int(sys.argv[1]), sys.argv[2]
+n, path, today = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 rnd = random.Random(11)
 with gzip.open(path, "wt", encoding="utf-8", compresslevel=6) as f:
     for i in range(n):
         # synthetic CPRs: born 1976, day 01-28, made-up serial numbers
         cpr = "%02d%02d76%04d" % (i % 28 + 1, (i // 28) % 12 + 1, i % 10000)
         f.write('{"requestId":"%s","cpr":"%s","operation":"CREATE","request":{'
-                '"ClientCategoryTypeIdentifier":"DAGPENGE","EnrollmentDate":"2026-11-27",'
+                '"ClientCategoryTypeIdentifier":"DAGPENGE","EnrollmentDate":"%s",'
                 '"CurrentUnemploymentStatusTypeIdentifier":"FULDT_LEDIG",'
                 '"EmailAddressIdentifier":"borger%d@example.dk","Profession":[{'
                 '"ConceptUriDa":"http://data.europa.eu/esco/occupation/bench-%03d",'
                 '"HasEducation":true,"jobTargetIdentifier":"%s"}]}}\n'
-                % (uuid.UUID(int=rnd.getrandbits(128)), cpr, i, i % 200, uuid.UUID(int=rnd.getrandbits(128))))
+                % (uuid.UUID(int=rnd.getrandbits(128)), cpr, today, i, i % 200, uuid.UUID(int=rnd.getrandbits(128))))
 PY
-  echo "$LINES" >"$out/upload.lines"
+  echo "$LINES $today" >"$out/upload.lines"
 fi
 gz_bytes=$(stat -c %s "$file")
 plain_bytes=$(python3 -c "import gzip,sys; print(sum(len(b) for b in iter(lambda f=gzip.open(sys.argv[1]): f.read(1<<20), b'')))" "$file" 2>/dev/null || echo "?")
@@ -154,8 +154,17 @@ if [[ "$E2E" == 1 ]]; then
     >"$out/worker.log" 2>&1 &
   worker_pid=$!; pids+=("$worker_pid")
   wait_ready "$WORKER_PORT" "$worker_pid" "$out/worker.log"
+  # reference data for the e2e lines (same synthetic CPRs and occupations as the generator), so
+  # most lines complete; the rest are rejected by the rules (e.g. a CPR repeated within the file)
+  psql -q -d "$DB" -c "insert into occupation (concept_uri, label, status)
+      select 'http://data.europa.eu/esco/occupation/bench-' || lpad(i::text, 3, '0'), 'Bench', 'Aktiv'
+        from generate_series(0, 199) i on conflict do nothing" \
+    -c "insert into person (cpr, email)
+      select lpad((i % 28 + 1)::text, 2, '0') || lpad(((i / 28) % 12 + 1)::text, 2, '0') || '76'
+             || lpad((i % 10000)::text, 4, '0'), 'borger@example.dk'
+        from generate_series(0, $E2E_LINES - 1) i on conflict do nothing"
   small="$out/e2e.jsonl"
-  gzip -dc "$file" | head -n "$E2E_LINES" >"$small"
+  { gzip -dc "$file" || true; } | head -n "$E2E_LINES" >"$small"
   location=$(curl -sf -D - -o /dev/null -X POST --data-binary @"$small" \
     "http://127.0.0.1:$PORT/v1/bulk-files?start=now&fileName=e2e.jsonl" \
     -H "Authorization: Bearer $token" -H "x-requestId: bench-e2e-$(date +%s%N)" \
