@@ -1,8 +1,8 @@
 package dk.jobagent.ingest.bulkfile;
 
+import dk.jobagent.schemas.CopenhagenDates;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -156,7 +156,7 @@ class BulkFileRepository {
         (Long) rs.getObject("line_count"),
         rs.getString("status"),
         rs.getBoolean("start_now"),
-        created.toInstant().atOffset(ZoneOffset.UTC),
+        created.toInstant().atZone(CopenhagenDates.ZONE).toOffsetDateTime(),
         (Long) rs.getObject("job_execution_id"),
         rs.getString("detail"));
   }

@@ -335,7 +335,7 @@ class BulkFileUploadTest extends IngestTestBase {
   }
 
   @Test
-  void droppedConnectionMidUploadLeavesNothingInTheInbox() throws Exception {
+  void droppedConnectionMidUploadLeavesNothingInTheInboxAndFreesTheRequestId() throws Exception {
     String client = uniqueClient();
     Path inbox = inbox(client);
     String requestId = uniqueRequestId();
@@ -357,6 +357,11 @@ class BulkFileUploadTest extends IngestTestBase {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> files(inbox).stream().anyMatch(p -> p.toString().endsWith(".part")));
+      // while it streams, its x-requestId is taken: a concurrent repeat is refused at once
+      HttpResponse<String> concurrent = upload(client, requestId, "", lines(1).getBytes(), false);
+      assertThat(concurrent.statusCode()).isEqualTo(412);
+      assertThat(json(concurrent).get("bulkFile").asText()).startsWith("/v1/bulk-files/");
+      assertThat(files(inbox)).noneMatch(p -> p.toString().endsWith(".jsonl"));
       socket.setSoLinger(true, 0); // a reset, as when a client dies
     }
 
