@@ -75,4 +75,20 @@ class OutboxRepository {
         .query(Long.class)
         .single();
   }
+
+  /**
+   * Age in seconds of the oldest row for the exchange, 0 when there is none. By lowest id (the
+   * primary key index) rather than min(created_at), which would read the whole backlog.
+   */
+  double oldestAgeSeconds(String exchange) {
+    return jdbc.sql(
+            """
+            select coalesce(
+                     (select extract(epoch from now() - created_at)::float8
+                        from outbox where exchange = :exchange order by id limit 1), 0)
+            """)
+        .param("exchange", exchange)
+        .query(Double.class)
+        .single();
+  }
 }

@@ -37,6 +37,10 @@ class SecurityConfig {
                         "/actuator/info",
                         "/actuator/prometheus")
                     .permitAll()
+                    // the contract and its viewer are public documentation
+                    .requestMatchers(
+                        HttpMethod.GET, "/openapi.yaml", "/openapi.html", "/webjars/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/v1/Jobagent")
                     .hasAuthority(WRITE)
                     .requestMatchers(HttpMethod.PUT, "/v1/UpdateJobagent")
