@@ -2,6 +2,7 @@ package dk.jobagent.worker.bulk;
 
 import dk.jobagent.worker.audit.AuditLog;
 import dk.jobagent.worker.reference.CodeListRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -146,8 +147,8 @@ class BulkJobConfiguration {
 
   @Bean
   @StepScope
-  ProgressListener bulkProgressListener(BulkProperties properties) {
-    return new ProgressListener(properties.progressInterval());
+  ProgressListener bulkProgressListener(BulkProperties properties, MeterRegistry registry) {
+    return new ProgressListener(properties.progressInterval(), registry);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package dk.jobagent.worker.bulk;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -11,18 +13,25 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Logs a running file's progress at most every {@code jobagent.bulk.progress-interval}: lines read
- * and written, and the rate since the step started. Counts only: no line content, so no CPR.
+ * and written, and the rate since the step started. Counts only: no line content, so no CPR. Every
+ * committed chunk also adds its lines to the counter {@code jobagent.bulk.lines}, whose {@code
+ * rate()} is the lines per second across all running files.
  */
 class ProgressListener implements StepExecutionListener, ChunkListener<CheckedLine, CheckedLine> {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
   private final Duration interval;
+  private final Counter lines;
   private StepExecution step;
   private long lastLog;
 
-  ProgressListener(Duration interval) {
+  ProgressListener(Duration interval, MeterRegistry registry) {
     this.interval = interval;
+    this.lines =
+        Counter.builder("jobagent.bulk.lines")
+            .description("Bulk file lines written (committed chunks)")
+            .register(registry);
   }
 
   @Override
@@ -33,6 +42,7 @@ class ProgressListener implements StepExecutionListener, ChunkListener<CheckedLi
 
   @Override
   public void afterChunk(Chunk<CheckedLine> chunk) {
+    lines.increment(chunk.size());
     long now = System.nanoTime();
     if (step == null || now - lastLog < interval.toNanos()) {
       return;

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dk.jobagent.schemas.messages.Topology;
 import dk.jobagent.schemas.security.DevTokens;
 import dk.jobagent.worker.WorkerIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
   @Autowired AmqpAdmin amqp;
   @Autowired RabbitTemplate rabbit;
   @Autowired WebApplicationContext web;
+  @Autowired MeterRegistry meters;
 
   @TempDir Path dir;
 
@@ -299,10 +301,14 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
       lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
     }
     Path file = write(client, "nightly.jsonl.gz", lines, true);
+    double linesBefore = meters.counter("jobagent.bulk.lines").count();
 
     JobExecution execution = run(file, client);
 
     assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    // the lines-per-second metric is this counter's rate
+    assertThat(meters.counter("jobagent.bulk.lines").count() - linesBefore)
+        .isGreaterThanOrEqualTo(3);
     List<JsonNode> results = results(file, client);
     assertThat(results).extracting(r -> r.get("status").asString()).containsOnly("COMPLETED");
     assertThat(results).hasSize(3);
