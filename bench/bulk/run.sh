@@ -13,7 +13,8 @@
 # Only 127.0.0.1 is contacted. Tunables (environment): LINES (default 1000000), PORT (18081),
 # CHUNK (chunk size, 1000), THREADS (parallel line checking, 2), RELAY (on|off, default off: the
 # reply relay would publish the million receipts to RabbitMQ concurrently and compete for the two
-# cores; with off the replies stay in the outbox), REBUILD=1, REUSE=1 (keep generated data).
+# cores; with off the replies stay in the outbox), REBUILD=1, REUSE=1 (keep generated data),
+# WORKER_JAR (an already built worker jar), RESULTS_FILE (default bench/bulk/RESULTS.md).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,7 +41,7 @@ for tool in psql curl python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing" >&2; exit 1; }
 done
 
-jar="$(ls "$root"/worker/target*/worker-0.1.0-SNAPSHOT.jar 2>/dev/null | head -1 || true)"
+jar="${WORKER_JAR:-$(ls "$root"/worker/target*/worker-0.1.0-SNAPSHOT.jar 2>/dev/null | head -1 || true)}"
 if [[ -z "$jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "== building worker"
   (cd "$root" && ./mvnw -B -q package -pl worker -DskipTests -Djobagent.build.dir=target-bulk)
@@ -145,7 +146,7 @@ lps=$(echo "$LINES / $job_seconds" | bc)
 echo "   COPY $copy_seconds s; job $job_seconds s ($lps lines/s); ratio COPY/job $ratio"
 
 [[ "${NO_RESULTS:-0}" == 1 ]] && exit 0
-cat > "$here/RESULTS.md" <<MD
+cat > "${RESULTS_FILE:-$here/RESULTS.md}" <<MD
 # Bulk job benchmark (bench/bulk/run.sh)
 
 Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),
@@ -163,4 +164,4 @@ The COPY ceiling loads the same lines as request rows (jsonb body included) into
 \`request\` with its primary key; the job writes that table plus enrolment, job_wish, outbox and
 bulk_line_result, checks every line against the JSON Schemas and runs the rule engine.
 MD
-echo "== wrote $here/RESULTS.md"
+echo "== wrote ${RESULTS_FILE:-$here/RESULTS.md}"

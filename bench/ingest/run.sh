@@ -8,7 +8,8 @@
 # two-insert transaction (pgbench-two-inserts.sql) at 16 clients. Writes RESULTS.md.
 #
 # Only 127.0.0.1 is contacted. Tunables (environment): WARMUP (s, default 45), DURATION (s, 30),
-# CONNECTIONS (64), PGBENCH_SECONDS (20), PGBENCH_CLIENTS (16), PORT (18080), REBUILD=1.
+# CONNECTIONS (64), PGBENCH_SECONDS (20), PGBENCH_CLIENTS (16), PORT (18080), REBUILD=1,
+# RESULTS_FILE (where to write the report, default bench/ingest/RESULTS.md; bench/run uses its own).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -147,6 +148,6 @@ pgver=$(psql -tA -d postgres -c "show server_version")
   echo "2 coalescing writers, batch ≤ 64 rows or 2 ms), outbox relay publishing with confirms during the run."
   echo "The pgbench transaction (pgbench-two-inserts.sql) inserts the same request row (46-char key, jsonb"
   echo "body) and outbox row as one accepted request, one transaction per request."
-} >"$here/RESULTS.md"
-echo "== wrote $here/RESULTS.md"
-cat "$here/RESULTS.md"
+} >"${RESULTS_FILE:-$here/RESULTS.md}"
+echo "== wrote ${RESULTS_FILE:-$here/RESULTS.md}"
+cat "${RESULTS_FILE:-$here/RESULTS.md}"

@@ -14,7 +14,8 @@
 #
 # Tunables (environment): COUNT (50000), CONCURRENCY (listener consumers, default from
 # application.yml), PREFETCH, POOL (Hikari maximum pool size), PERFTEST_SECONDS (20), PORT (18281),
-# XMX (512m), JAVA_OPTS (extra JVM options for the worker, e.g. a JFR recording), REBUILD=1.
+# XMX (512m), JAVA_OPTS (extra JVM options for the worker, e.g. a JFR recording), REBUILD=1,
+# WORKER_JAR (an already built worker jar), RESULTS_FILE (default bench/worker/RESULTS.md).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -41,7 +42,7 @@ for tool in psql curl; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing" >&2; exit 1; }
 done
 
-jar="$root/worker/target-bench/worker-0.1.0-SNAPSHOT.jar"
+jar="${WORKER_JAR:-$root/worker/target-bench/worker-0.1.0-SNAPSHOT.jar}"
 if [[ ! -f "$jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "== building the worker jar"
   (cd "$root" && ./mvnw -B -q package -pl worker -DskipTests -Djobagent.build.dir=target-bench)
@@ -177,7 +178,8 @@ concurrency="${CONCURRENCY:-8 (application.yml)}"
 prefetch="${PREFETCH:-32 (application.yml)}"
 pool="${POOL:-16 (application.yml)}"
 
-cat >"$here/RESULTS.md" <<MD
+results="${RESULTS_FILE:-$here/RESULTS.md}"
+cat >"$results" <<MD
 # Worker benchmark: enrolment command processing
 
 Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/worker/run.sh\` (COUNT=$COUNT). Not a test: figures drift
@@ -214,6 +216,6 @@ deletes the outbox row.
 
 Per-second samples: \`bench/out/worker/samples.tsv\`; logs: \`bench/out/worker/\`.
 MD
-if [[ -f "$here/TUNING.md" ]]; then cat "$here/TUNING.md" >>"$here/RESULTS.md"; fi
-echo "== done: bench/worker/RESULTS.md"
-cat "$here/RESULTS.md"
+if [[ -f "$here/TUNING.md" ]]; then cat "$here/TUNING.md" >>"$results"; fi
+echo "== done: $results"
+cat "$results"
