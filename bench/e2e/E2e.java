@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -20,11 +21,15 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <ul>
  *   <li>{@code persons N}: persons.csv for citizens 0..N-1 (in the register, e-mail set).
- *   <li>{@code open URL TOKEN RATE SECONDS FIRST PREFIX OUT}: open loop at a fixed offered rate: the
- *       i-th CreateJobagent is sent at start + i/RATE whether or not earlier ones were answered
- *       (each on its own virtual thread), for citizens FIRST, FIRST+1, ... with x-requestId
- *       PREFIX-G. Writes per request "requestId status sentMicros acceptMicros" (epoch
- *       microseconds; accept = when the answer arrived) to OUT and prints one summary line.
+ *   <li>{@code open URL TOKEN RATE SECONDS FIRST PREFIX OUT [MAX_IN_FLIGHT]}: open loop at a fixed
+ *       offered rate: the i-th CreateJobagent is sent at start + i/RATE whether or not earlier ones
+ *       were answered (each on its own virtual thread), for citizens FIRST, FIRST+1, ... with
+ *       x-requestId PREFIX-G. At most MAX_IN_FLIGHT (default 256) requests are outstanding: beyond
+ *       capacity the generator waits for a free slot instead of opening ever more connections
+ *       (which only measures connection failures), so at saturation it degrades into a closed
+ *       loop of MAX_IN_FLIGHT clients. Writes per request "requestId status sentMicros
+ *       acceptMicros" (epoch microseconds; accept = when the answer arrived) to OUT and prints
+ *       one summary line.
  * </ul>
  *
  * Sending falls behind schedule only if the generator itself cannot keep up; the summary reports
@@ -58,7 +63,8 @@ public class E2e {
               Integer.parseInt(args[4]),
               Integer.parseInt(args[5]),
               args[6],
-              Path.of(args[7]));
+              Path.of(args[7]),
+              args.length > 8 ? Integer.parseInt(args[8]) : 256);
       default -> throw new IllegalArgumentException("mode persons|open");
     }
   }
@@ -74,7 +80,14 @@ public class E2e {
   }
 
   static void open(
-      String url, String token, double rate, int seconds, int first, String prefix, Path out)
+      String url,
+      String token,
+      double rate,
+      int seconds,
+      int first,
+      String prefix,
+      Path out,
+      int maxInFlight)
       throws Exception {
     String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
     String body =
@@ -96,7 +109,11 @@ public class E2e {
     ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
     long lagNanos = 0;
-    for (int i = 0; i < total; i++) {
+    Semaphore inFlight = new Semaphore(maxInFlight);
+    // time-bound too: beyond capacity the sends stop when the duration (plus 1 s grace) is over
+    long stopAt = start + TimeUnit.SECONDS.toNanos(seconds + 1);
+    int sent = 0;
+    for (int i = 0; i < total && System.nanoTime() < stopAt; i++, sent++) {
       long due = start + (long) (i * 1e9 / rate);
       long wait = due - System.nanoTime();
       if (wait > 0) {
@@ -104,6 +121,8 @@ public class E2e {
       } else {
         lagNanos = Math.max(lagNanos, -wait);
       }
+      inFlight.acquire();
+      lagNanos = Math.max(lagNanos, System.nanoTime() - due);
       int g = first + i;
       String id = prefix + "-" + g;
       HttpRequest req =
@@ -118,7 +137,7 @@ public class E2e {
       Thread.ofVirtual()
           .start(
               () -> {
-                long sent = nowMicros();
+                long sentAt = nowMicros();
                 int status;
                 try {
                   HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
@@ -128,9 +147,11 @@ public class E2e {
                   }
                 } catch (IOException | InterruptedException e) {
                   status = 0;
+                } finally {
+                  inFlight.release();
                 }
                 long acceptedAt = nowMicros();
-                results.add(id + " " + status + " " + sent + " " + acceptedAt);
+                results.add(id + " " + status + " " + sentAt + " " + acceptedAt);
                 (status == 202 ? accepted : other).incrementAndGet();
                 done.incrementAndGet();
               });
@@ -138,7 +159,7 @@ public class E2e {
     long sendEnd = System.nanoTime();
     // bounded: every request has a 30 s timeout
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-    while (done.get() < total && System.nanoTime() < deadline) {
+    while (done.get() < sent && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
@@ -148,11 +169,11 @@ public class E2e {
     System.out.printf(
         "offered=%.0f/s sent=%d send_seconds=%.2f lag_ms=%.1f accepted=%d other=%d unanswered=%d%n",
         rate,
-        total,
+        sent,
         (sendEnd - start) / 1e9,
         lagNanos / 1e6,
         accepted.get(),
         other.get(),
-        total - done.get());
+        sent - done.get());
   }
 }
