@@ -13,12 +13,13 @@ import dk.jobagent.worker.CommandTestSupport;
 import dk.jobagent.worker.CommandTestSupport.ReceiptRow;
 import dk.jobagent.worker.FaultInjection.FlakyRuleDataLoader;
 import dk.jobagent.worker.WorkerIntegrationTest;
+import dk.jobagent.worker.deadletter.StoredDeadLetters;
+import dk.jobagent.worker.deadletter.StoredDeadLetters.Stored;
 import dk.jobagent.worker.enrolment.PersonRegisterUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,7 @@ class CommandFailureHandlingTest extends WorkerIntegrationTest {
             createBody(Instant.now(), List.of(profession(occupation, UUID.randomUUID()))));
 
     assertThat(t.awaitFinal(client, requestId).status()).isEqualTo("COMPLETED");
-    DeadLetter dead = awaitDeadLetter(marker);
+    Stored dead = awaitDeadLetter(marker);
     assertThat(dead.reason()).startsWith("unparseable command");
     assertThat(dead.attempts()).isEqualTo(1);
   }
@@ -111,7 +112,7 @@ class CommandFailureHandlingTest extends WorkerIntegrationTest {
     String requestId = "missing-" + UUID.randomUUID();
     t.publish(client, requestId, Operation.DELETE, Instant.now());
 
-    DeadLetter dead = awaitDeadLetter(requestId);
+    Stored dead = awaitDeadLetter(requestId);
     assertThat(dead.reason()).isEqualTo("no request row for " + client + "/" + requestId);
   }
 
@@ -154,7 +155,7 @@ class CommandFailureHandlingTest extends WorkerIntegrationTest {
     assertThat(receipt.status()).isEqualTo("FAILED");
     assertThat(receipt.errorCodes()).containsExactly(8111);
     assertThat(flaky.calls(cpr)).isEqualTo(properties.maxAttempts());
-    DeadLetter dead = awaitDeadLetter(requestId);
+    Stored dead = awaitDeadLetter(requestId);
     assertThat(dead.reason())
         .contains("gave up after " + properties.maxAttempts() + " attempts")
         .contains("register down");
@@ -202,62 +203,17 @@ class CommandFailureHandlingTest extends WorkerIntegrationTest {
 
     assertThat(t.awaitFinal(client, requestId).status()).isEqualTo("FAILED");
     assertThat(flaky.calls(cpr)).isEqualTo(1);
-    DeadLetter dead = awaitDeadLetter(requestId);
+    Stored dead = awaitDeadLetter(requestId);
     assertThat(dead.reason()).startsWith("not retryable");
   }
 
-  /** A dead-lettered message as it arrived in {@code jobagent.commands.dlq}. */
-  record DeadLetter(String body, String reason, int attempts) {}
-
   /**
-   * Waits for the dead-lettered message whose body contains {@code marker}: read from the DLQ
-   * itself, or from table {@code dead_letter} when the operator feature's listener took it off the
-   * queue first (it keeps the reason and attempt headers).
+   * Waits for the dead-lettered message whose body contains {@code marker}. The worker's
+   * dead-letter listener empties {@code jobagent.commands.dlq} into table {@code dead_letter},
+   * keeping the reason and attempt headers, so that table is where a test finds it.
    */
-  private DeadLetter awaitDeadLetter(String marker) {
-    List<DeadLetter> seen = new ArrayList<>();
-    return await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> {
-              Message m = rabbit.receive(Topology.DEAD_LETTER_QUEUE, 200);
-              if (m != null) {
-                Object attempt = m.getMessageProperties().getHeader(Topology.HEADER_ATTEMPT);
-                seen.add(
-                    new DeadLetter(
-                        new String(m.getBody(), StandardCharsets.UTF_8),
-                        m.getMessageProperties().getHeader(Topology.HEADER_DEAD_LETTER_REASON),
-                        attempt instanceof Number n ? n.intValue() : -1));
-              }
-              seen.addAll(storedDeadLetters(marker));
-              return seen.stream().filter(d -> d.body().contains(marker)).findFirst().orElse(null);
-            },
-            d -> d != null);
-  }
-
-  private List<DeadLetter> storedDeadLetters(String marker) {
-    boolean table =
-        jdbc.sql("select to_regclass('dead_letter') is not null").query(Boolean.class).single();
-    if (!table) {
-      return List.of();
-    }
-    return jdbc.sql(
-            """
-            select convert_from(payload, 'UTF8') as body, headers
-              from dead_letter where position(:marker in convert_from(payload, 'UTF8')) > 0
-            """)
-        .param("marker", marker)
-        .query(
-            (rs, n) -> {
-              var headers = json.readTree(rs.getString("headers"));
-              var attempt = headers.get(Topology.HEADER_ATTEMPT);
-              var reason = headers.get(Topology.HEADER_DEAD_LETTER_REASON);
-              return new DeadLetter(
-                  rs.getString("body"),
-                  reason == null ? null : reason.asString(),
-                  attempt == null ? -1 : attempt.asInt());
-            })
-        .list();
+  private Stored awaitDeadLetter(String marker) {
+    return StoredDeadLetters.await(jdbc, marker);
   }
 
   private long messageCount(String queue) {
