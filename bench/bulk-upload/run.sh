@@ -45,7 +45,7 @@ ingest_jar="$root/ingest-api/$BUILD_DIR/ingest-api-0.1.0-SNAPSHOT.jar"
 worker_jar="$root/worker/$BUILD_DIR/worker-0.1.0-SNAPSHOT.jar"
 if [[ ! -f "$ingest_jar" || ! -f "$worker_jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "== building ingest-api and worker into $BUILD_DIR"
-  (cd "$root" && ./mvnw -B -q package -pl ingest-api,worker -DskipTests -Djobagent.build.dir="$BUILD_DIR")
+  (cd "$root" && ./mvnw -B -q package -pl ingest-api,worker -am -DskipTests -Djobagent.build.dir="$BUILD_DIR")
 fi
 
 pids=()

@@ -44,7 +44,7 @@ done
 jar="${WORKER_JAR:-$(ls "$root"/worker/target*/worker-0.1.0-SNAPSHOT.jar 2>/dev/null | head -1 || true)}"
 if [[ -z "$jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "== building worker"
-  (cd "$root" && ./mvnw -B -q package -pl worker -DskipTests -Djobagent.build.dir=target-bulk)
+  (cd "$root" && ./mvnw -B -q package -pl worker -am -DskipTests -Djobagent.build.dir=target-bulk)
   jar="$root/worker/target-bulk/worker-0.1.0-SNAPSHOT.jar"
 fi
 

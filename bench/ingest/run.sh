@@ -40,7 +40,7 @@ done
 jar="$root/ingest-api/target/ingest-api-0.1.0-SNAPSHOT.jar"
 if [[ ! -f "$jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "== building ingest-api"
-  (cd "$root" && ./mvnw -B -q package -pl ingest-api -DskipTests)
+  (cd "$root" && ./mvnw -B -q package -pl ingest-api -am -DskipTests)
 fi
 
 app_pid=""

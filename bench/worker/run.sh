@@ -45,7 +45,7 @@ done
 jar="${WORKER_JAR:-$root/worker/target-bench/worker-0.1.0-SNAPSHOT.jar}"
 if [[ ! -f "$jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "== building the worker jar"
-  (cd "$root" && ./mvnw -B -q package -pl worker -DskipTests -Djobagent.build.dir=target-bench)
+  (cd "$root" && ./mvnw -B -q package -pl worker -am -DskipTests -Djobagent.build.dir=target-bench)
 fi
 
 echo "== resolving RabbitMQ PerfTest (com.rabbitmq:perf-test:2.22.1)"
