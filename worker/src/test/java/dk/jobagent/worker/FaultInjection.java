@@ -1,8 +1,9 @@
 package dk.jobagent.worker;
 
-import dk.jobagent.schemas.api.JobagentRequest;
-import dk.jobagent.worker.enrolment.RuleData;
+import dk.jobagent.schemas.api.ProfessionType;
 import dk.jobagent.worker.enrolment.RuleDataLoader;
+import dk.jobagent.worker.enrolment.RuleDataSet;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,14 +47,20 @@ public class FaultInjection {
       return n == null ? 0 : n.get();
     }
 
+    /** A batch fails when one of its citizens is armed, as a batched register read would. */
     @Override
-    public RuleData load(String cpr, JobagentRequest request) {
-      calls.computeIfAbsent(cpr, k -> new AtomicInteger()).incrementAndGet();
-      Fault fault = faults.get(cpr);
-      if (fault != null && fault.remaining().getAndDecrement() > 0) {
-        throw fault.failure().get();
+    public RuleDataSet load(
+        Collection<String> cprs, Collection<ProfessionType> professions, boolean targetOwners) {
+      for (String cpr : cprs) {
+        calls.computeIfAbsent(cpr, k -> new AtomicInteger()).incrementAndGet();
       }
-      return real.load(cpr, request);
+      for (String cpr : cprs) {
+        Fault fault = faults.get(cpr);
+        if (fault != null && fault.remaining().getAndDecrement() > 0) {
+          throw fault.failure().get();
+        }
+      }
+      return real.load(cprs, professions, targetOwners);
     }
   }
 }

@@ -2,6 +2,7 @@ package dk.jobagent.worker.audit;
 
 import dk.jobagent.schemas.audit.CprHash;
 import java.sql.Types;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -90,22 +91,70 @@ public class AuditLog {
       Integer code,
       String cpr,
       String detailJson) {
+    recordForRequests(
+        List.of(new RequestEvent(clientId, requestId, operation, outcome, code, cpr, detailJson)));
+  }
+
+  /** An act on the citizen of a stored request; {@code detailJson} may be null. */
+  public record RequestEvent(
+      String clientId,
+      String requestId,
+      String operation,
+      String outcome,
+      Integer code,
+      String cpr,
+      String detailJson) {}
+
+  /**
+   * Records many acts on stored requests in one statement, each with the access category of its
+   * request row, in the caller's transaction.
+   */
+  public void recordForRequests(List<RequestEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    int n = events.size();
+    String[] clients = new String[n];
+    String[] requestIds = new String[n];
+    String[] operations = new String[n];
+    String[] outcomes = new String[n];
+    Integer[] codes = new Integer[n];
+    String[] hmacs = new String[n];
+    String[] masked = new String[n];
+    String[] details = new String[n];
+    for (int i = 0; i < n; i++) {
+      RequestEvent e = events.get(i);
+      clients[i] = e.clientId();
+      requestIds[i] = e.requestId();
+      operations[i] = e.operation();
+      outcomes[i] = e.outcome();
+      codes[i] = e.code();
+      hmacs[i] = hash.hmacHex(e.cpr());
+      masked[i] = CprHash.masked(e.cpr());
+      details[i] = e.detailJson();
+    }
     jdbc.sql(
             """
             insert into audit_event (actor, access_category, operation, request_id, outcome, code,
                                      cpr_hmac, cpr_masked, detail)
-            select :actor, (select r.access_category from request r
-                             where r.client_id = :actor and r.request_id = :requestId),
-                   :operation, :requestId, :outcome, :code, :hmac, :masked, cast(:detail as jsonb)
+            select u.a, req.access_category, u.op, u.r, u.o, u.c, decode(u.h, 'hex'), u.m,
+                   cast(u.d as jsonb)
+              from unnest(cast(:clients as text[]), cast(:requests as text[]),
+                          cast(:operations as text[]), cast(:outcomes as text[]),
+                          cast(:codes as int[]), cast(:hmacs as text[]), cast(:masked as text[]),
+                          cast(:details as text[]))
+                   with ordinality as u(a, r, op, o, c, h, m, d, n)
+              left join request req on req.client_id = u.a and req.request_id = u.r
+             order by u.n
             """)
-        .param("actor", clientId)
-        .param("operation", operation)
-        .param("requestId", requestId)
-        .param("outcome", outcome)
-        .param("code", code, Types.INTEGER)
-        .param("hmac", hash.hmac(cpr), Types.BINARY)
-        .param("masked", CprHash.masked(cpr))
-        .param("detail", detailJson, Types.VARCHAR)
+        .param("clients", clients)
+        .param("requests", requestIds)
+        .param("operations", operations)
+        .param("outcomes", outcomes)
+        .param("codes", codes)
+        .param("hmacs", hmacs)
+        .param("masked", masked)
+        .param("details", details)
         .update();
   }
 
@@ -128,8 +177,7 @@ public class AuditLog {
   public record Line(String requestId, String cpr, String outcome, Integer code) {}
 
   /** Records many lines in one statement (one per line), in the caller's transaction. */
-  public void recordLines(
-      String actor, String accessCategory, String operation, java.util.List<Line> lines) {
+  public void recordLines(String actor, String accessCategory, String operation, List<Line> lines) {
     if (lines.isEmpty()) {
       return;
     }

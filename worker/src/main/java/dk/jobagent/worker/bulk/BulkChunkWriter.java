@@ -16,6 +16,8 @@ import dk.jobagent.worker.bulk.BulkWriteRepository.EnrolmentRows;
 import dk.jobagent.worker.bulk.BulkWriteRepository.JobWishRows;
 import dk.jobagent.worker.bulk.BulkWriteRepository.RequestRows;
 import dk.jobagent.worker.bulk.BulkWriteRepository.ResultRows;
+import dk.jobagent.worker.enrolment.RuleDataSet;
+import dk.jobagent.worker.enrolment.Uuids;
 import dk.jobagent.worker.reference.CodeListRepository;
 import dk.jobagent.worker.rules.CodeLists;
 import java.time.Clock;
@@ -141,7 +143,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     phase(1);
     List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();
     if (!eligible.isEmpty()) {
-      ChunkFacts facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
+      RuleDataSet facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
       phase(2);
       CodeLists lists = codeLists.current();
       for (LineOutcome o : eligible) {
@@ -310,7 +312,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
               id.toString(),
               p.jobTargetIdentifier(),
               p.conceptUriDa(),
-              ChunkFactsLoader.uuid(p.aliasIdentifier()).map(UUID::toString).orElse(null),
+              Uuids.parse(p.aliasIdentifier()).map(UUID::toString).orElse(null),
               Boolean.toString(Boolean.TRUE.equals(p.hasEducation())),
               p.yearLastUsed() == null ? null : p.yearLastUsed().toString(),
               p.monthsOfExperience() == null ? null : p.monthsOfExperience().toString()

@@ -1,202 +1,40 @@
 package dk.jobagent.worker.bulk;
 
 import dk.jobagent.schemas.api.ProfessionType;
-import dk.jobagent.worker.rules.Absence;
-import dk.jobagent.worker.rules.EnrolmentPeriod;
-import dk.jobagent.worker.rules.Occupation;
-import dk.jobagent.worker.rules.OccupationAlias;
-import dk.jobagent.worker.rules.Person;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
+import dk.jobagent.worker.enrolment.RuleDataLoader;
+import dk.jobagent.worker.enrolment.RuleDataSet;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the rule data of a chunk's lines in five set-based queries, each a join against the chunk's
- * keys ({@code unnest}) rather than {@code = any(array)}: whatever plan PostgreSQL picks (the
- * tables grow fast during a file, so statistics lag), the cost stays linear in the keys; an {@code
- * = any} over a sequential scan would compare every row with every key (persons, absences,
- * enrolment periods with their job target ids, occupations with aliases, owners of the requested
- * job target ids), where the command path reads it per request ({@code
- * enrolment.JdbcRuleDataLoader}). Runs in the chunk's transaction.
+ * Reads the rule data of a chunk's lines set-based, with the command path's loader, in the chunk's
+ * transaction.
  */
 @Component
 class ChunkFactsLoader {
 
-  /** Every bulk line is a CREATE (schemas/json/bulk-line.schema.json). */
+  /**
+   * 4589 (a job target id held by another citizen) is judged for update and delete only; bulk lines
+   * are CreateJobagent (schemas/json/bulk-line.schema.json), so the lookup would be wasted work.
+   */
   private static final boolean TARGET_OWNERS_NEEDED = false;
 
-  private final JdbcClient jdbc;
+  private final RuleDataLoader loader;
 
-  ChunkFactsLoader(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  ChunkFactsLoader(RuleDataLoader loader) {
+    this.loader = loader;
   }
 
-  ChunkFacts load(List<CheckedLine> lines) {
+  RuleDataSet load(List<CheckedLine> lines) {
     Set<String> cprs = new LinkedHashSet<>();
-    Set<String> uris = new LinkedHashSet<>();
-    Set<String> aliasIds = new LinkedHashSet<>();
-    Set<String> targets = new LinkedHashSet<>();
+    List<ProfessionType> professions = new ArrayList<>();
     for (CheckedLine line : lines) {
       cprs.add(line.cpr());
-      for (ProfessionType p : line.body().professions()) {
-        if (p.conceptUriDa() != null) {
-          uris.add(p.conceptUriDa());
-        }
-        uuid(p.aliasIdentifier()).ifPresent(id -> aliasIds.add(id.toString()));
-        uuid(p.jobTargetIdentifier()).ifPresent(id -> targets.add(id.toString()));
-      }
+      professions.addAll(line.body().professions());
     }
-    String[] cprArray = cprs.toArray(String[]::new);
-    Map<String, Person> persons = new HashMap<>();
-    Map<String, List<Absence>> absences = new HashMap<>();
-    Map<String, List<EnrolmentPeriod>> enrolments = new HashMap<>();
-    Map<String, Occupation> occupations = new HashMap<>();
-    Map<UUID, OccupationAlias> aliases = new HashMap<>();
-    Map<UUID, Set<String>> owners = new HashMap<>();
-    if (cprArray.length > 0) {
-      jdbc.sql(
-              """
-              select cpr, death_date, abroad, temporary_foreign_address, has_jobnet_cv, email,
-                     jobcenter_code
-                from unnest(cast(:cprs as bpchar[])) as k(c) join person on cpr = k.c
-              """)
-          .param("cprs", cprArray)
-          .query(
-              rs -> {
-                String cpr = rs.getString("cpr").trim();
-                persons.put(
-                    cpr,
-                    new Person(
-                        cpr,
-                        localDate(rs.getDate("death_date")),
-                        rs.getBoolean("abroad"),
-                        rs.getBoolean("temporary_foreign_address"),
-                        rs.getBoolean("has_jobnet_cv"),
-                        rs.getString("email"),
-                        rs.getString("jobcenter_code")));
-              });
-      jdbc.sql(
-              """
-              select cpr, absence_type, from_date, to_date
-                from unnest(cast(:cprs as bpchar[])) as k(c) join absence on cpr = k.c
-              """)
-          .param("cprs", cprArray)
-          .query(
-              rs -> {
-                absences
-                    .computeIfAbsent(rs.getString("cpr").trim(), k -> new ArrayList<>())
-                    .add(
-                        new Absence(
-                            rs.getString("absence_type"),
-                            localDate(rs.getDate("from_date")),
-                            localDate(rs.getDate("to_date"))));
-              });
-      jdbc.sql(
-              """
-              select e.cpr, e.id, e.enrolment_date, e.end_date, w.targets
-                from unnest(cast(:cprs as bpchar[])) as k(c)
-                cross join lateral (
-                  select id, cpr, enrolment_date, end_date from enrolment where cpr = k.c
-                  offset 0) e
-                cross join lateral (
-                  select array_agg(job_target_id::text) as targets
-                    from job_wish where enrolment_id = e.id) w
-               order by e.enrolment_date, e.id
-              """)
-          .param("cprs", cprArray)
-          .query(
-              rs -> {
-                String cpr = rs.getString("cpr").trim();
-                Set<UUID> ids = uuids(rs, "targets");
-                enrolments
-                    .computeIfAbsent(cpr, k -> new ArrayList<>())
-                    .add(
-                        new EnrolmentPeriod(
-                            rs.getLong("id"),
-                            localDate(rs.getDate("enrolment_date")),
-                            localDate(rs.getDate("end_date")),
-                            Set.copyOf(ids)));
-              });
-    }
-    if (!uris.isEmpty() || !aliasIds.isEmpty()) {
-      jdbc.sql(
-              """
-              select 'O' as kind, concept_uri as k, status as v
-                from unnest(cast(:uris as text[])) as k(u) join occupation on concept_uri = k.u
-              union all
-              select 'A', alias_id::text, concept_uri
-                from unnest(cast(:aliases as uuid[])) as k(a) join occupation_alias on alias_id = k.a
-              """)
-          .param("uris", uris.toArray(String[]::new))
-          .param("aliases", aliasIds.toArray(String[]::new))
-          .query(
-              rs -> {
-                String k = rs.getString("k");
-                if ("O".equals(rs.getString("kind"))) {
-                  occupations.put(k, new Occupation(k, rs.getString("v")));
-                } else {
-                  UUID id = UUID.fromString(k);
-                  aliases.put(id, new OccupationAlias(id, rs.getString("v")));
-                }
-              });
-    }
-    // 4589 (a job target id held by another citizen) is judged for update and delete only; bulk
-    // lines are CreateJobagent, so the lookup would be wasted work on every chunk
-    if (!targets.isEmpty() && TARGET_OWNERS_NEEDED) {
-      jdbc.sql(
-              """
-              select distinct k.t::text as t, e.cpr
-                from unnest(cast(:targets as uuid[])) as k(t)
-                cross join lateral (
-                  select en.cpr from job_wish w join enrolment en on en.id = w.enrolment_id
-                   where w.job_target_id = k.t
-                  offset 0) e
-              """)
-          .param("targets", targets.toArray(String[]::new))
-          .query(
-              rs -> {
-                owners
-                    .computeIfAbsent(UUID.fromString(rs.getString("t")), k -> new HashSet<>())
-                    .add(rs.getString("cpr").trim());
-              });
-    }
-    return new ChunkFacts(persons, absences, enrolments, occupations, aliases, owners);
-  }
-
-  private static Set<UUID> uuids(ResultSet rs, String column) throws SQLException {
-    java.sql.Array array = rs.getArray(column);
-    Set<UUID> ids = new LinkedHashSet<>();
-    if (array != null) {
-      for (Object o : (Object[]) array.getArray()) {
-        ids.add(UUID.fromString((String) o));
-      }
-    }
-    return ids;
-  }
-
-  private static LocalDate localDate(Date date) {
-    return date == null ? null : date.toLocalDate();
-  }
-
-  static java.util.Optional<UUID> uuid(String value) {
-    if (value == null) {
-      return java.util.Optional.empty();
-    }
-    try {
-      return java.util.Optional.of(UUID.fromString(value));
-    } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
-    }
+    return loader.load(cprs, professions, TARGET_OWNERS_NEEDED);
   }
 }

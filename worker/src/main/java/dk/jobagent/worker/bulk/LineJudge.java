@@ -4,6 +4,8 @@ import dk.jobagent.schemas.CopenhagenDates;
 import dk.jobagent.schemas.api.ProfessionType;
 import dk.jobagent.schemas.api.ReceiptError;
 import dk.jobagent.schemas.messages.Operation;
+import dk.jobagent.worker.enrolment.RuleDataSet;
+import dk.jobagent.worker.enrolment.Uuids;
 import dk.jobagent.worker.rules.CodeLists;
 import dk.jobagent.worker.rules.EnrolmentPeriod;
 import dk.jobagent.worker.rules.RuleEngine;
@@ -23,12 +25,12 @@ class LineJudge {
 
   private final RuleEngine engine = RuleEngine.standard();
 
-  void judge(LineOutcome outcome, ChunkFacts facts, CodeLists codeLists, Instant receivedAt) {
+  void judge(LineOutcome outcome, RuleDataSet facts, CodeLists codeLists, Instant receivedAt) {
     CheckedLine line = outcome.line;
     String cpr = line.cpr();
     Set<UUID> requested = new LinkedHashSet<>();
     for (ProfessionType p : line.body().professions()) {
-      ChunkFactsLoader.uuid(p.jobTargetIdentifier()).ifPresent(requested::add);
+      Uuids.parse(p.jobTargetIdentifier()).ifPresent(requested::add);
     }
     RuleOutcome result =
         engine.evaluate(

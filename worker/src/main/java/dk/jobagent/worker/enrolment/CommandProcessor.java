@@ -21,6 +21,7 @@ import dk.jobagent.worker.receipt.ReceiptWriter;
 import dk.jobagent.worker.receipt.RequestRepository;
 import dk.jobagent.worker.reference.CodeListRepository;
 import dk.jobagent.worker.rules.BookingFacts;
+import dk.jobagent.worker.rules.CodeLists;
 import dk.jobagent.worker.rules.RuleEngine;
 import dk.jobagent.worker.rules.RuleInput;
 import dk.jobagent.worker.rules.RuleOutcome;
@@ -66,7 +67,7 @@ public class CommandProcessor {
   private final JsonMapper json;
   private final AuditLog audit;
   private final Clock clock;
-  private final RuleEngine engine = RuleEngine.standard();
+  private static final RuleEngine ENGINE = RuleEngine.standard();
 
   CommandProcessor(
       TransactionTemplate tx,
@@ -111,8 +112,7 @@ public class CommandProcessor {
     if (request.status().isFinal()) {
       return new ProcessingResult(Outcome.ALREADY_FINAL, request.operation(), null);
     }
-    JobagentRequest body =
-        request.body() == null ? EMPTY : json.readValue(request.body(), JobagentRequest.class);
+    JobagentRequest body = body(request, json);
     RuleData data = ruleData.load(request.cpr(), body);
     BookingRequest bookingRequest =
         new BookingRequest(request.clientId(), request.requestId(), request.cpr(), body);
@@ -127,21 +127,7 @@ public class CommandProcessor {
         unavailable = e;
       }
     }
-    RuleOutcome outcome =
-        engine.evaluate(
-            new RuleInput(
-                request.operation(),
-                request.receivedAt(),
-                request.cpr(),
-                body,
-                data.person(),
-                data.absences(),
-                data.enrolments(),
-                data.occupations(),
-                data.aliases(),
-                data.jobTargetIdsOfOtherCitizens(),
-                codeLists.current(),
-                facts));
+    RuleOutcome outcome = judge(request, body, data, codeLists.current(), facts);
     List<ReceiptError> warnings = receiptErrors(outcome.warnings());
     Instant now = clock.instant();
     if (!outcome.accepted()) {
@@ -178,16 +164,13 @@ public class CommandProcessor {
               ? null
               : "{\"IndkaldelseId\":\"" + jsonSafe(booked.indkaldelseId()) + "\"}");
     }
-    EnrollmentAndBookResponse result =
-        new EnrollmentAndBookResponse(
-            new ServiceReceipt(
-                OffsetDateTime.ofInstant(now, CopenhagenDates.ZONE), UUID.randomUUID().toString()),
-            booked == null ? jobCenterReceipt : booked.jobCenterReceipt(),
-            booked == null ? null : booked.phone(),
-            booked == null ? null : booked.fax(),
-            true,
-            booked == null ? null : booked.indkaldelseId());
-    receipts.finish(request, ReceiptStatus.COMPLETED, result, List.of(), warnings, now);
+    receipts.finish(
+        request,
+        ReceiptStatus.COMPLETED,
+        completed(now, jobCenterReceipt, booked),
+        List.of(),
+        warnings,
+        now);
     return new ProcessingResult(
         Outcome.COMPLETED,
         request.operation(),
@@ -256,12 +239,53 @@ public class CommandProcessor {
           "The request could not be processed because of a technical error and has been handed"
               + " to an operator; it may be re-driven");
 
+  /** Runs the rule catalogue; {@code facts} null unless the request books a meeting. */
+  static RuleOutcome judge(
+      LockedRequest request,
+      JobagentRequest body,
+      RuleData data,
+      CodeLists codeLists,
+      BookingFacts facts) {
+    return ENGINE.evaluate(
+        new RuleInput(
+            request.operation(),
+            request.receivedAt(),
+            request.cpr(),
+            body,
+            data.person(),
+            data.absences(),
+            data.enrolments(),
+            data.occupations(),
+            data.aliases(),
+            data.jobTargetIdsOfOtherCitizens(),
+            codeLists,
+            facts));
+  }
+
+  /** A COMPLETED receipt's result; {@code booked} null when no meeting was booked. */
+  static EnrollmentAndBookResponse completed(
+      Instant now, String jobCenterReceipt, BookingConfirmation booked) {
+    return new EnrollmentAndBookResponse(
+        new ServiceReceipt(
+            OffsetDateTime.ofInstant(now, CopenhagenDates.ZONE), UUID.randomUUID().toString()),
+        booked == null ? jobCenterReceipt : booked.jobCenterReceipt(),
+        booked == null ? null : booked.phone(),
+        booked == null ? null : booked.fax(),
+        true,
+        booked == null ? null : booked.indkaldelseId());
+  }
+
+  /** The body of a stored request; a DeleteJobagent has none. */
+  static JobagentRequest body(LockedRequest request, JsonMapper json) {
+    return request.body() == null ? EMPTY : json.readValue(request.body(), JobagentRequest.class);
+  }
+
   /** The booking system's id inside a JSON string: letters, digits and -_.: only. */
   private static String jsonSafe(String id) {
     return id.replaceAll("[^A-Za-z0-9_.:-]", "");
   }
 
-  private static List<ReceiptError> receiptErrors(List<Violation> violations) {
+  static List<ReceiptError> receiptErrors(List<Violation> violations) {
     return violations.stream().map(v -> ReceiptError.of(v.code())).toList();
   }
 

@@ -2,11 +2,12 @@ package dk.jobagent.worker.enrolment;
 
 import dk.jobagent.schemas.api.ProfessionType;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,35 +41,68 @@ class EnrolmentRepository {
   }
 
   /**
-   * Inserts the open enrolment. A concurrent enrolment of the same citizen makes this fail on the
-   * partial unique index {@code enrolment_open_uq} (a DuplicateKeyException): the caller retries.
+   * Inserts open enrolments, one statement for all; returns their ids by origin. A concurrent
+   * enrolment of one of the citizens makes this fail on the partial unique index {@code
+   * enrolment_open_uq} (a DuplicateKeyException): the caller retries.
    */
-  long insert(NewEnrolment e, Origin origin) {
-    return jdbc.sql(
+  Map<Origin, Long> insertAll(List<NewEnrolment> enrolments, List<Origin> origins) {
+    int n = enrolments.size();
+    String[] cprs = new String[n];
+    String[] categories = new String[n];
+    String[] statuses = new String[n];
+    String[] dates = new String[n];
+    String[] haendelsesdatoer = new String[n];
+    String[] emails = new String[n];
+    String[] clients = new String[n];
+    String[] requests = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewEnrolment e = enrolments.get(i);
+      cprs[i] = e.cpr();
+      categories[i] = e.clientCategory();
+      statuses[i] = e.unemploymentStatus();
+      dates[i] = e.enrolmentDate().toString();
+      haendelsesdatoer[i] = e.haendelsesdato() == null ? null : e.haendelsesdato().toString();
+      emails[i] = e.email();
+      clients[i] = origins.get(i).clientId();
+      requests[i] = origins.get(i).requestId();
+    }
+    Map<Origin, Long> ids = new HashMap<>();
+    jdbc.sql(
             """
             insert into enrolment (cpr, client_category, unemployment_status, enrolment_date,
                                    haendelsesdato, email, created_by_client, created_request_id)
-            values (:cpr, :category, :status, :date, :haendelsesdato, :email, :client, :request)
-            returning id
+            select * from unnest(cast(:cprs as bpchar[]), cast(:categories as text[]),
+                                 cast(:statuses as text[]), cast(:dates as date[]),
+                                 cast(:haendelsesdatoer as timestamptz[]), cast(:emails as text[]),
+                                 cast(:clients as text[]), cast(:requests as text[]))
+            returning id, created_by_client, created_request_id
             """)
-        .param("cpr", e.cpr())
-        .param("category", e.clientCategory())
-        .param("status", e.unemploymentStatus())
-        .param("date", Date.valueOf(e.enrolmentDate()))
-        .param(
-            "haendelsesdato",
-            e.haendelsesdato() == null ? null : Timestamp.from(e.haendelsesdato()),
-            Types.TIMESTAMP_WITH_TIMEZONE)
-        .param("email", e.email(), Types.VARCHAR)
-        .param("client", origin.clientId())
-        .param("request", origin.requestId())
-        .query(Long.class)
-        .single();
+        .param("cprs", cprs)
+        .param("categories", categories)
+        .param("statuses", statuses)
+        .param("dates", dates)
+        .param("haendelsesdatoer", haendelsesdatoer)
+        .param("emails", emails)
+        .param("clients", clients)
+        .param("requests", requests)
+        .query(
+            rs -> {
+              ids.put(
+                  new Origin(rs.getString("created_by_client"), rs.getString("created_request_id")),
+                  rs.getLong("id"));
+            });
+    return ids;
   }
 
-  /** Adds job wishes, or changes the ones with the same jobTargetIdentifier. */
-  void upsertJobWishes(long enrolmentId, List<ProfessionType> professions) {
-    if (professions.isEmpty()) {
+  /** A job wish of an enrolment. */
+  record JobWish(long enrolmentId, ProfessionType profession) {}
+
+  /**
+   * Adds job wishes, or changes the ones with the same jobTargetIdentifier: one JDBC batch (one
+   * round trip) for all.
+   */
+  void upsertJobWishes(List<JobWish> wishes) {
+    if (wishes.isEmpty()) {
       return;
     }
     batch.batchUpdate(
@@ -81,13 +115,14 @@ class EnrolmentRepository {
                has_education = excluded.has_education, year_last_used = excluded.year_last_used,
                months_of_experience = excluded.months_of_experience, ended = false
         """,
-        professions,
-        professions.size(),
-        (ps, p) -> {
-          ps.setLong(1, enrolmentId);
+        wishes,
+        wishes.size(),
+        (ps, w) -> {
+          ProfessionType p = w.profession();
+          ps.setLong(1, w.enrolmentId());
           ps.setObject(2, UUID.fromString(p.jobTargetIdentifier()));
           ps.setString(3, p.conceptUriDa());
-          ps.setObject(4, JdbcRuleDataLoader.uuid(p.aliasIdentifier()).orElse(null), Types.OTHER);
+          ps.setObject(4, Uuids.parse(p.aliasIdentifier()).orElse(null), Types.OTHER);
           ps.setBoolean(5, Boolean.TRUE.equals(p.hasEducation()));
           ps.setObject(6, p.yearLastUsed(), Types.INTEGER);
           ps.setObject(7, p.monthsOfExperience(), Types.INTEGER);

@@ -1,6 +1,5 @@
 package dk.jobagent.worker.enrolment;
 
-import dk.jobagent.schemas.api.JobagentRequest;
 import dk.jobagent.schemas.api.ProfessionType;
 import dk.jobagent.worker.rules.Absence;
 import dk.jobagent.worker.rules.EnrolmentPeriod;
@@ -8,8 +7,11 @@ import dk.jobagent.worker.rules.Occupation;
 import dk.jobagent.worker.rules.OccupationAlias;
 import dk.jobagent.worker.rules.Person;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,144 +21,187 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the rule data in two round trips: one for the citizen (person, absences, enrolment periods
- * with their job target ids, aggregated as JSON), one for the requested occupations (concepts,
- * aliases, job target ids held by other citizens), skipped when no profession is given.
+ * Reads the rule data of a batch of citizens (a command batch, a bulk chunk, or one request) in at
+ * most five set-based queries, each a join against the keys ({@code unnest}) rather than {@code =
+ * any(array)}: whatever plan PostgreSQL picks (the tables grow fast under load, so statistics lag),
+ * the cost stays linear in the keys, where an {@code = any} over a sequential scan would compare
+ * every row with every key. Runs in the caller's transaction.
  */
 @Component
 class JdbcRuleDataLoader implements RuleDataLoader {
 
-  private static final String CITIZEN_SQL =
-      """
-      select p.cpr is not null as known, p.death_date, p.abroad, p.temporary_foreign_address,
-             p.has_jobnet_cv, p.email, p.jobcenter_code,
-             (select coalesce(json_agg(json_build_array(a.absence_type, a.from_date, a.to_date)),
-                              '[]')
-                from absence a where a.cpr = :cpr)::text as absences,
-             (select coalesce(json_agg(json_build_array(e.id, e.enrolment_date, e.end_date,
-                         (select coalesce(json_agg(w.job_target_id), '[]')
-                            from job_wish w where w.enrolment_id = e.id))
-                       order by e.enrolment_date, e.id), '[]')
-                from enrolment e where e.cpr = :cpr)::text as enrolments
-        from (select 1) as one left join person p on p.cpr = :cpr
-      """;
-
-  private static final String OCCUPATION_SQL =
-      """
-      select 'O' as kind, concept_uri as k, status as v
-        from occupation where concept_uri = any(cast(:uris as text[]))
-      union all
-      select 'A', alias_id::text, concept_uri
-        from occupation_alias where alias_id = any(cast(:aliases as uuid[]))
-      union all
-      select distinct 'T', w.job_target_id::text, null
-        from job_wish w join enrolment e on e.id = w.enrolment_id
-       where w.job_target_id = any(cast(:targets as uuid[])) and e.cpr <> :cpr
-      """;
-
   private final JdbcClient jdbc;
-  private final JsonMapper json;
 
-  JdbcRuleDataLoader(JdbcClient jdbc, JsonMapper json) {
+  JdbcRuleDataLoader(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   @Override
-  public RuleData load(String cpr, JobagentRequest request) {
-    Citizen citizen =
-        jdbc.sql(CITIZEN_SQL).param("cpr", cpr).query((rs, n) -> citizen(rs, cpr)).single();
-    Map<String, Occupation> occupations = new HashMap<>();
-    Map<UUID, OccupationAlias> aliases = new HashMap<>();
-    Set<UUID> otherTargets = new HashSet<>();
-    List<ProfessionType> professions = request.professions();
-    if (!professions.isEmpty()) {
-      Set<String> uris = new LinkedHashSet<>();
-      Set<String> aliasIds = new LinkedHashSet<>();
-      Set<String> targets = new LinkedHashSet<>();
-      for (ProfessionType p : professions) {
-        if (p.conceptUriDa() != null) {
-          uris.add(p.conceptUriDa());
-        }
-        uuid(p.aliasIdentifier()).ifPresent(id -> aliasIds.add(id.toString()));
-        uuid(p.jobTargetIdentifier()).ifPresent(id -> targets.add(id.toString()));
+  public RuleDataSet load(
+      Collection<String> cprs, Collection<ProfessionType> professions, boolean targetOwners) {
+    Set<String> uris = new LinkedHashSet<>();
+    Set<String> aliasIds = new LinkedHashSet<>();
+    Set<String> targets = new LinkedHashSet<>();
+    for (ProfessionType p : professions) {
+      if (p.conceptUriDa() != null) {
+        uris.add(p.conceptUriDa());
       }
-      jdbc.sql(OCCUPATION_SQL)
-          .param("uris", uris.toArray(String[]::new))
-          .param("aliases", aliasIds.toArray(String[]::new))
-          .param("targets", targets.toArray(String[]::new))
-          .param("cpr", cpr)
-          .query(
-              rs -> {
-                String k = rs.getString("k");
-                switch (rs.getString("kind")) {
-                  case "O" -> occupations.put(k, new Occupation(k, rs.getString("v")));
-                  case "A" ->
-                      aliases.put(
-                          UUID.fromString(k),
-                          new OccupationAlias(UUID.fromString(k), rs.getString("v")));
-                  default -> otherTargets.add(UUID.fromString(k));
-                }
-              });
+      Uuids.parse(p.aliasIdentifier()).ifPresent(id -> aliasIds.add(id.toString()));
+      Uuids.parse(p.jobTargetIdentifier()).ifPresent(id -> targets.add(id.toString()));
     }
-    return new RuleData(
-        citizen.person(),
-        citizen.absences(),
-        citizen.enrolments(),
-        occupations,
-        aliases,
-        otherTargets);
+    String[] cprArray = new LinkedHashSet<>(cprs).toArray(String[]::new);
+    RuleDataSet set =
+        new RuleDataSet(
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>());
+    if (cprArray.length > 0) {
+      persons(cprArray, set.persons());
+      absences(cprArray, set.absences());
+      enrolments(cprArray, set.enrolments());
+    }
+    if (!uris.isEmpty() || !aliasIds.isEmpty()) {
+      occupations(uris, aliasIds, set.occupations(), set.aliases());
+    }
+    if (targetOwners && !targets.isEmpty()) {
+      owners(targets, set.targetOwners());
+    }
+    return set;
   }
 
-  private Citizen citizen(java.sql.ResultSet rs, String cpr) throws java.sql.SQLException {
-    Person person = null;
-    if (rs.getBoolean("known")) {
-      person =
-          new Person(
-              cpr,
-              localDate(rs.getDate("death_date")),
-              rs.getBoolean("abroad"),
-              rs.getBoolean("temporary_foreign_address"),
-              rs.getBoolean("has_jobnet_cv"),
-              rs.getString("email"),
-              rs.getString("jobcenter_code"));
-    }
-    List<Absence> absences = new ArrayList<>();
-    for (JsonNode a : json.readTree(rs.getString("absences"))) {
-      absences.add(new Absence(a.get(0).asString(), date(a.get(1)), date(a.get(2))));
-    }
-    List<EnrolmentPeriod> enrolments = new ArrayList<>();
-    for (JsonNode e : json.readTree(rs.getString("enrolments"))) {
-      Set<UUID> ids = new LinkedHashSet<>();
-      e.get(3).forEach(id -> ids.add(UUID.fromString(id.asString())));
-      enrolments.add(
-          new EnrolmentPeriod(e.get(0).asLong(), date(e.get(1)), date(e.get(2)), Set.copyOf(ids)));
-    }
-    return new Citizen(person, List.copyOf(absences), List.copyOf(enrolments));
+  private void persons(String[] cprs, Map<String, Person> persons) {
+    jdbc.sql(
+            """
+            select cpr, death_date, abroad, temporary_foreign_address, has_jobnet_cv, email,
+                   jobcenter_code
+              from unnest(cast(:cprs as bpchar[])) as k(c) join person on cpr = k.c
+            """)
+        .param("cprs", cprs)
+        .query(
+            rs -> {
+              String cpr = rs.getString("cpr").trim();
+              persons.put(
+                  cpr,
+                  new Person(
+                      cpr,
+                      localDate(rs.getDate("death_date")),
+                      rs.getBoolean("abroad"),
+                      rs.getBoolean("temporary_foreign_address"),
+                      rs.getBoolean("has_jobnet_cv"),
+                      rs.getString("email"),
+                      rs.getString("jobcenter_code")));
+            });
   }
 
-  private record Citizen(Person person, List<Absence> absences, List<EnrolmentPeriod> enrolments) {}
+  private void absences(String[] cprs, Map<String, List<Absence>> absences) {
+    jdbc.sql(
+            """
+            select cpr, absence_type, from_date, to_date
+              from unnest(cast(:cprs as bpchar[])) as k(c) join absence on cpr = k.c
+            """)
+        .param("cprs", cprs)
+        .query(
+            rs -> {
+              absences
+                  .computeIfAbsent(rs.getString("cpr").trim(), k -> new ArrayList<>())
+                  .add(
+                      new Absence(
+                          rs.getString("absence_type"),
+                          localDate(rs.getDate("from_date")),
+                          localDate(rs.getDate("to_date"))));
+            });
+  }
 
-  private static LocalDate date(JsonNode node) {
-    return node == null || node.isNull() ? null : LocalDate.parse(node.asString());
+  private void enrolments(String[] cprs, Map<String, List<EnrolmentPeriod>> enrolments) {
+    jdbc.sql(
+            """
+            select e.cpr, e.id, e.enrolment_date, e.end_date, w.targets
+              from unnest(cast(:cprs as bpchar[])) as k(c)
+              cross join lateral (
+                select id, cpr, enrolment_date, end_date from enrolment where cpr = k.c
+                offset 0) e
+              cross join lateral (
+                select array_agg(job_target_id::text) as targets
+                  from job_wish where enrolment_id = e.id) w
+             order by e.enrolment_date, e.id
+            """)
+        .param("cprs", cprs)
+        .query(
+            rs -> {
+              enrolments
+                  .computeIfAbsent(rs.getString("cpr").trim(), k -> new ArrayList<>())
+                  .add(
+                      new EnrolmentPeriod(
+                          rs.getLong("id"),
+                          localDate(rs.getDate("enrolment_date")),
+                          localDate(rs.getDate("end_date")),
+                          Set.copyOf(uuids(rs, "targets"))));
+            });
+  }
+
+  private void occupations(
+      Set<String> uris,
+      Set<String> aliasIds,
+      Map<String, Occupation> occupations,
+      Map<UUID, OccupationAlias> aliases) {
+    jdbc.sql(
+            """
+            select 'O' as kind, concept_uri as k, status as v
+              from unnest(cast(:uris as text[])) as k(u) join occupation on concept_uri = k.u
+            union all
+            select 'A', alias_id::text, concept_uri
+              from unnest(cast(:aliases as uuid[])) as k(a) join occupation_alias on alias_id = k.a
+            """)
+        .param("uris", uris.toArray(String[]::new))
+        .param("aliases", aliasIds.toArray(String[]::new))
+        .query(
+            rs -> {
+              String k = rs.getString("k");
+              if ("O".equals(rs.getString("kind"))) {
+                occupations.put(k, new Occupation(k, rs.getString("v")));
+              } else {
+                UUID id = UUID.fromString(k);
+                aliases.put(id, new OccupationAlias(id, rs.getString("v")));
+              }
+            });
+  }
+
+  private void owners(Set<String> targets, Map<UUID, Set<String>> owners) {
+    jdbc.sql(
+            """
+            select distinct k.t::text as t, e.cpr
+              from unnest(cast(:targets as uuid[])) as k(t)
+              cross join lateral (
+                select en.cpr from job_wish w join enrolment en on en.id = w.enrolment_id
+                 where w.job_target_id = k.t
+                offset 0) e
+            """)
+        .param("targets", targets.toArray(String[]::new))
+        .query(
+            rs -> {
+              owners
+                  .computeIfAbsent(UUID.fromString(rs.getString("t")), k -> new HashSet<>())
+                  .add(rs.getString("cpr").trim());
+            });
+  }
+
+  private static Set<UUID> uuids(ResultSet rs, String column) throws SQLException {
+    java.sql.Array array = rs.getArray(column);
+    Set<UUID> ids = new LinkedHashSet<>();
+    if (array != null) {
+      for (Object o : (Object[]) array.getArray()) {
+        ids.add(UUID.fromString((String) o));
+      }
+    }
+    return ids;
   }
 
   private static LocalDate localDate(Date date) {
     return date == null ? null : date.toLocalDate();
-  }
-
-  static java.util.Optional<UUID> uuid(String value) {
-    if (value == null) {
-      return java.util.Optional.empty();
-    }
-    try {
-      return java.util.Optional.of(UUID.fromString(value));
-    } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
-    }
   }
 }

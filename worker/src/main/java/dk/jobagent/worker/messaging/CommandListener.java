@@ -5,11 +5,14 @@ import dk.jobagent.schemas.messages.EnrolmentCommand;
 import dk.jobagent.schemas.messages.Topology;
 import dk.jobagent.worker.booking.BookingProperties;
 import dk.jobagent.worker.booking.BookingUnavailableException;
+import dk.jobagent.worker.enrolment.CommandBatchProcessor;
 import dk.jobagent.worker.enrolment.CommandProcessor;
 import dk.jobagent.worker.enrolment.ProcessingResult;
 import dk.jobagent.worker.enrolment.ProcessingResult.Outcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -29,6 +32,7 @@ class CommandListener {
   private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
 
   private final CommandProcessor processor;
+  private final CommandBatchProcessor batchProcessor;
   private final CommandRepublisher republisher;
   private final CommandMessagingProperties properties;
   private final CommandMetrics metrics;
@@ -37,12 +41,14 @@ class CommandListener {
 
   CommandListener(
       CommandProcessor processor,
+      CommandBatchProcessor batchProcessor,
       CommandRepublisher republisher,
       CommandMessagingProperties properties,
       CommandMetrics metrics,
       JsonMapper json,
       BookingProperties booking) {
     this.processor = processor;
+    this.batchProcessor = batchProcessor;
     this.republisher = republisher;
     this.properties = properties;
     this.metrics = metrics;
@@ -54,9 +60,65 @@ class CommandListener {
       id = "enrolment-commands",
       queues = Topology.COMMAND_QUEUE,
       ackMode = "MANUAL",
+      containerFactory = CommandBatchConfig.FACTORY,
       concurrency = "${jobagent.worker.commands.concurrency:8}")
-  void onCommand(Message message, Channel channel) {
-    handle(message, channel);
+  void onCommands(List<Message> messages, Channel channel) {
+    if (messages.size() == 1) {
+      handle(messages.getFirst(), channel);
+      return;
+    }
+    List<Message> batch = new ArrayList<>(messages.size());
+    List<EnrolmentCommand> commands = new ArrayList<>(messages.size());
+    for (Message message : messages) {
+      try {
+        commands.add(parse(message));
+        batch.add(message);
+      } catch (RuntimeException e) {
+        handle(message, channel); // dead-letters it with the reason
+      }
+    }
+    if (batch.size() <= 1) {
+      batch.forEach(m -> handle(m, channel));
+      return;
+    }
+    processBatch(batch, commands, channel);
+  }
+
+  /**
+   * One transaction for the batch; the commands it leaves out, and all of them when it fails, go
+   * through the one-by-one path with its retries and dead letters.
+   */
+  private void processBatch(List<Message> batch, List<EnrolmentCommand> commands, Channel channel) {
+    long started = System.nanoTime();
+    List<ProcessingResult> results;
+    try {
+      results = batchProcessor.process(commands);
+    } catch (RuntimeException e) {
+      log.info(
+          "batch of {} commands rolled back ({}); processing them one by one",
+          commands.size(),
+          e.toString());
+      batch.forEach(m -> handle(m, channel));
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Message message = batch.get(i);
+      ProcessingResult result = results.get(i);
+      if (result == null) {
+        handle(message, channel);
+      } else if (result.outcome() == Outcome.REQUEST_NOT_FOUND) {
+        deadLetter(
+            message,
+            channel,
+            "no request row for " + key(commands.get(i)),
+            attempt(message),
+            started);
+      } else {
+        ack(channel, message.getMessageProperties().getDeliveryTag());
+        metrics.processed(
+            result.outcome().name(), result.operation(), result.primaryCode(), elapsed(started));
+      }
+    }
   }
 
   @RabbitListener(
