@@ -41,6 +41,11 @@ public class ReplyRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ReplyRelay.class);
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
+  /**
+   * Set on a reply row whose message is not a Receipt (bulk summaries); the AMQP type follows it.
+   */
+  static final String MESSAGE_TYPE_HEADER = "x-jobagent-message-type";
+
   private final OutboxRepository outbox;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -203,10 +208,12 @@ public class ReplyRelay implements SmartLifecycle {
     props.setContentEncoding("UTF-8");
     props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
     props.setMessageId(row.messageId());
-    props.setType("Receipt");
-    if (row.headers() != null) {
-      json.readValue(row.headers(), HEADERS).forEach(props::setHeader);
-    }
+    Map<String, String> headers =
+        row.headers() == null ? Map.of() : json.readValue(row.headers(), HEADERS);
+    headers.forEach(props::setHeader);
+    // asyncapi.yaml's messageType: Receipt, or BulkSummary for a bulk file's summary
+    props.setType(
+        "bulk-summary".equals(headers.get(MESSAGE_TYPE_HEADER)) ? "BulkSummary" : "Receipt");
     return new Message(row.payload(), props);
   }
 

@@ -225,6 +225,10 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
     // replies: 5 receipts and the summary on receipt.<clientId>
     List<Message> replies = awaitMessages(queue, 6);
     assertThat(replies).hasSize(6);
+    // the AMQP type names the message of asyncapi.yaml
+    assertThat(replies.stream().map(m -> m.getMessageProperties().getType()))
+        .containsExactlyInAnyOrder(
+            "Receipt", "Receipt", "Receipt", "Receipt", "Receipt", "BulkSummary");
     JsonNode summary =
         replies.stream()
             .map(m -> json.readTree(m.getBody()))
