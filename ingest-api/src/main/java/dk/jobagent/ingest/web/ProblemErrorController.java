@@ -22,10 +22,11 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    // called directly (not as the container's error page) there is no error: nothing is here
     HttpStatus status =
         code instanceof Integer i && HttpStatus.resolve(i) != null
             ? HttpStatus.valueOf(i)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+            : HttpStatus.NOT_FOUND;
     ProblemDetail p =
         Problems.of(
             status,
