@@ -5,6 +5,7 @@ import dk.jobagent.ingest.accept.CommitCoalescer.WriteFailed;
 import dk.jobagent.ingest.accept.IngestMetrics.Outcome;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
+import dk.jobagent.ingest.web.HeaderValue;
 import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.ingest.web.Unavailable;
 import dk.jobagent.schemas.ErrorCode;
@@ -47,10 +48,12 @@ class AcceptService {
       Caller caller,
       Operation op,
       String cprHeader,
-      String requestIdHeader,
+      HeaderValue requestIdValue,
       byte[] body,
       String incomingTraceParent) {
     require(op, syntax.checkCpr(cprHeader), "invalid-cpr", ErrorCode.INVALID_CPR);
+    require(op, requestIdValue.check(), "invalid-request", null);
+    String requestIdHeader = requestIdValue.value();
     require(op, syntax.checkRequestId(requestIdHeader), "invalid-request", null);
     require(op, syntax.checkBody(op, body), "invalid-request", null);
 

@@ -4,6 +4,7 @@ import dk.jobagent.ingest.security.AccessPolicy;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
 import dk.jobagent.ingest.web.BodyReader;
+import dk.jobagent.ingest.web.HeaderValue;
 import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.schemas.messages.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,15 +63,11 @@ class JobagentWriteController {
     Caller caller = Caller.of(jwt);
     access.require(accessOp, caller);
     byte[] body = bodies.read(request);
-    String requestId = request.getHeader(HEADER_REQUEST_ID);
+    HeaderValue cpr = HeaderValue.of(request, HEADER_CPR);
+    HeaderValue requestIdHeader = HeaderValue.of(request, HEADER_REQUEST_ID);
+    String requestId = requestIdHeader.value();
     AcceptOutcome outcome =
-        service.accept(
-            caller,
-            op,
-            request.getHeader(HEADER_CPR),
-            requestId,
-            body,
-            request.getHeader("traceparent"));
+        service.accept(caller, op, cpr.value(), requestIdHeader, body, traceParent(request));
     URI receipt = receiptUri(requestId);
     if (outcome == AcceptOutcome.ACCEPTED) {
       return ResponseEntity.accepted()
@@ -91,6 +88,12 @@ class JobagentWriteController {
                 : "This x-requestId was already accepted; see the first request's receipt.");
     p.setProperty("receipt", receipt.toString());
     throw new ApiProblem(p);
+  }
+
+  /** The caller's trace context, if it sent one readable copy (else a new trace is started). */
+  private static String traceParent(HttpServletRequest request) {
+    HeaderValue trace = HeaderValue.of(request, "traceparent");
+    return trace.readable() && trace.count() == 1 ? trace.value() : null;
   }
 
   static URI receiptUri(String requestId) {

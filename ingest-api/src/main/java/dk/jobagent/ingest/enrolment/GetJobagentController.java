@@ -4,6 +4,7 @@ import dk.jobagent.ingest.audit.AuditLog;
 import dk.jobagent.ingest.security.AccessPolicy;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
+import dk.jobagent.ingest.web.HeaderValue;
 import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.schemas.ErrorCode;
 import dk.jobagent.schemas.api.JobagentRequest;
@@ -11,6 +12,7 @@ import dk.jobagent.schemas.api.ProfessionType;
 import dk.jobagent.schemas.validation.FieldError;
 import dk.jobagent.schemas.validation.SyntaxCheck;
 import dk.jobagent.schemas.validation.SyntaxResult;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,11 +58,10 @@ class GetJobagentController {
   }
 
   @GetMapping("/v1/Jobagent")
-  JobagentRequest get(
-      @RequestHeader(name = "x-civilRegistrationIdentifier", required = false) String cpr,
-      @AuthenticationPrincipal Jwt jwt) {
+  JobagentRequest get(HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
     Caller caller = Caller.of(jwt);
     access.require(AccessPolicy.Op.GET, caller);
+    String cpr = HeaderValue.of(request, "x-civilRegistrationIdentifier").value();
     SyntaxResult check = syntax.checkCpr(cpr);
     if (!check.ok()) {
       throw new ApiProblem(

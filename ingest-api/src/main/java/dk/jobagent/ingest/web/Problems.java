@@ -47,7 +47,7 @@ public final class Problems {
   }
 
   /** Masks CPRs in a text, except the seed's "unknown" CPR 0000000000 (it names nobody). */
-  static String mask(String text) {
+  public static String mask(String text) {
     if (text == null) {
       return null;
     }

@@ -10,8 +10,11 @@ import dk.jobagent.schemas.validation.SyntaxResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +51,7 @@ class LineChecker {
       return rejected(line, null, null, "", "a line must be a JSON object");
     }
     String requestId = text(node.get("requestId"));
-    if (requestId != null && !syntax.checkRequestId(requestId).ok()) {
+    if (requestId != null && (!syntax.checkRequestId(requestId).ok() || !storable(requestId))) {
       requestId = null;
     }
     String cprText = text(node.get("cpr"));
@@ -57,6 +60,20 @@ class LineChecker {
     String hash = hash(cpr, line.bytes());
     if (!result.ok()) {
       return new CheckedLine(line.lineNo(), requestId, cpr, result, null, null, hash);
+    }
+    if (!storable(node)) {
+      // PostgreSQL's jsonb and text cannot hold a NUL or an unpaired surrogate: such a line would
+      // fail its whole chunk (and every restart). ingest-api answers the same body with 1014.
+      return new CheckedLine(
+          line.lineNo(),
+          requestId,
+          cpr,
+          new SyntaxResult(
+              ErrorCode.MESSAGE_VALIDATION,
+              List.of(new FieldError("", "the line holds a value that cannot be stored"))),
+          null,
+          null,
+          hash);
     }
     JsonNode request = node.get("request");
     JobagentRequest body = json.treeToValue(request, JobagentRequest.class);
@@ -74,6 +91,45 @@ class LineChecker {
         null,
         null,
         null);
+  }
+
+  /** Whether every name and string in the tree can be stored (no NUL, no lone surrogate). */
+  private static boolean storable(JsonNode root) {
+    Deque<JsonNode> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      JsonNode n = todo.pop();
+      if (n.isString() && !storable(n.asString())) {
+        return false;
+      }
+      if (n.isObject()) {
+        for (Map.Entry<String, JsonNode> member : n.properties()) {
+          if (!storable(member.getKey())) {
+            return false;
+          }
+          todo.push(member.getValue());
+        }
+      } else if (n.isArray()) {
+        n.values().forEach(todo::push);
+      }
+    }
+    return true;
+  }
+
+  private static boolean storable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0 || Character.isLowSurrogate(c)) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      }
+    }
+    return true;
   }
 
   private static String text(JsonNode node) {

@@ -1,0 +1,54 @@
+package dk.jobagent.ingest.web;
+
+import dk.jobagent.schemas.ErrorCode;
+import dk.jobagent.schemas.validation.FieldError;
+import dk.jobagent.schemas.validation.SyntaxResult;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.security.web.firewall.RequestRejectedException;
+
+/**
+ * A request header that must be given at most once and be readable.
+ *
+ * <p>Sent twice, a header is one comma-joined value (RFC 9110 §5.3); reading only the first copy
+ * would let a proxy and this service disagree about which citizen or which request id a call names.
+ * So a repeated x-civilRegistrationIdentifier is its joined value (never a valid CPR: 1001) and a
+ * repeated x-requestId is refused (1014).
+ *
+ * <p>A value with ISO control characters (e.g. UTF-8 bytes read as ISO-8859-1) is refused by the
+ * security firewall when it is read; such a value is not a CPR or a request id either, and is
+ * answered as one (1001/1014) instead of surfacing as an unexpected exception.
+ *
+ * @param value the header's value; for a repeated header its values joined with ", "; for an
+ *     unreadable one a replacement character
+ * @param count how many times the header was given
+ */
+public record HeaderValue(String name, String value, int count, boolean readable) {
+
+  private static final String UNREADABLE = "\uFFFD";
+
+  public static HeaderValue of(HttpServletRequest request, String name) {
+    List<String> values;
+    try {
+      values = Collections.list(request.getHeaders(name));
+    } catch (RequestRejectedException e) {
+      return new HeaderValue(name, UNREADABLE, 1, false);
+    }
+    return new HeaderValue(
+        name, values.isEmpty() ? null : String.join(", ", values), values.size(), true);
+  }
+
+  /** 1014 when the header was repeated or could not be read. */
+  public SyntaxResult check() {
+    if (!readable) {
+      return new SyntaxResult(
+          ErrorCode.MESSAGE_VALIDATION,
+          List.of(new FieldError(name, "contains characters that are not allowed")));
+    }
+    return count <= 1
+        ? SyntaxResult.valid()
+        : new SyntaxResult(
+            ErrorCode.MESSAGE_VALIDATION, List.of(new FieldError(name, "must be given once")));
+  }
+}
