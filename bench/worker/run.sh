@@ -85,8 +85,8 @@ worker_args=(
 [[ -n "${PREFETCH:-}" ]] && worker_args+=(--spring.rabbitmq.listener.simple.prefetch="$PREFETCH")
 [[ -n "${POOL:-}" ]] && worker_args+=(--spring.datasource.hikari.maximum-pool-size="$POOL")
 
-wait_ready() {
-  for _ in $(seq 1 240); do
+wait_ready() { # bounded at 4 min: a start-up on a busy 2-core machine can take more than one
+  for _ in $(seq 1 960); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
     kill -0 "$app_pid" 2>/dev/null || { echo "worker died, see $1" >&2; exit 1; }
     sleep 0.25
