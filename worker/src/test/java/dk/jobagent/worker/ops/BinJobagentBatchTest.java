@@ -130,6 +130,11 @@ class BinJobagentBatchTest extends WorkerIntegrationTest {
         .contains("restart ID")
         .contains("stop ID")
         .contains("recover ID");
+    for (String sub : List.of("run", "stop", "restart", "recover")) {
+      Run help = jobagent("batch", sub, "--help");
+      assertThat(help.exit()).as("batch %s --help: %s", sub, help.err()).isZero();
+      assertThat(help.out()).contains("usage: bin/jobagent batch " + sub);
+    }
   }
 
   @Test
