@@ -35,7 +35,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -62,6 +68,8 @@ class BinJobagentBatchTest extends WorkerIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
   @Autowired JobRepository jobRepository;
+  @Autowired JobOperator jobOperator;
+  @Autowired Job bulkEnrolmentJob;
   @Autowired BulkFaultHook faultHook;
   @Autowired BulkProperties bulk;
   @Autowired JsonMapper json;
@@ -240,11 +248,19 @@ class BinJobagentBatchTest extends WorkerIntegrationTest {
     String client = newClient();
     List<String> cprs = persons(2);
     Path file = bulkFile(client, cprs);
+    // The failed run is synchronous here, so its thread has written its last word before the
+    // rows are made to look as a killed worker leaves them.
     faultHook.failChunkReaching(1);
-    Run started = jobagent("batch", "run", file.toString(), "--client", client);
-    assertThat(started.exit()).as(started.err()).isZero();
-    long id = json.readTree(started.out()).get("id").asLong();
-    awaitEnd(id);
+    JobOperatorTestUtils batch = new JobOperatorTestUtils(jobOperator, jobRepository);
+    batch.setJob(bulkEnrolmentJob);
+    JobExecution failed =
+        batch.startJob(
+            new JobParametersBuilder()
+                .addString("file", file.toString())
+                .addString("client", client)
+                .toJobParameters());
+    assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+    long id = failed.getId();
     leftStartedByADeadProcess(id, file, client);
     assertThat(find(jobagent("batch", "list"), id).get("status").asString()).isEqualTo("STARTED");
     Run refused = jobagent("batch", "restart", Long.toString(id));
