@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandListener {
 
   private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
+  private static final String MDC_TRACE_ID = "traceId";
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
   private final CommandProcessor processor;
   private final CommandBatchProcessor batchProcessor;
@@ -131,6 +137,21 @@ class CommandListener {
   }
 
   void handle(Message message, Channel channel) {
+    // W3C traceparent "00-<trace id>-<parent id>-<flags>": the trace id ties this command's log
+    // lines to the HTTP call that made it (ingest-api logs the same id)
+    Object traceparent = message.getMessageProperties().getHeader(Topology.HEADER_TRACEPARENT);
+    Matcher trace = traceparent == null ? null : TRACEPARENT.matcher(traceparent.toString());
+    if (trace != null && trace.matches()) {
+      MDC.put(MDC_TRACE_ID, trace.group(1));
+    }
+    try {
+      handleCommand(message, channel);
+    } finally {
+      MDC.remove(MDC_TRACE_ID);
+    }
+  }
+
+  private void handleCommand(Message message, Channel channel) {
     long started = System.nanoTime();
     long tag = message.getMessageProperties().getDeliveryTag();
     int attempt = attempt(message);

@@ -1,0 +1,198 @@
+package dk.jobagent.worker.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.read.ListAppender;
+import dk.jobagent.schemas.messages.EnrolmentCommand;
+import dk.jobagent.schemas.messages.Operation;
+import dk.jobagent.schemas.messages.Topology;
+import dk.jobagent.worker.CommandTestSupport;
+import dk.jobagent.worker.WorkerIntegrationTest;
+import java.lang.reflect.Constructor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #7, the worker's end of the trace: the command's {@code traceparent} header reaches the
+ * receipt reply, and the lines the listener logs while it handles the command carry the trace id in
+ * the MDC (and so in the JSON log layout), none after it.
+ */
+class CommandTraceContextTest extends WorkerIntegrationTest {
+
+  private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+  private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
+
+  @Autowired JdbcClient jdbc;
+  @Autowired RabbitTemplate rabbit;
+  @Autowired AmqpAdmin amqp;
+  @Autowired JsonMapper json;
+
+  private final Logger listenerLog = (Logger) LoggerFactory.getLogger(CommandListener.class);
+  private final ListAppender<ILoggingEvent> captured =
+      new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          event.prepareForDeferredProcessing(); // takes the MDC as it is on the listener thread
+          super.append(event);
+        }
+      };
+  private final LoggerContext jsonContext = new LoggerContext();
+  private Level level;
+  private CommandTestSupport support;
+
+  @BeforeEach
+  void capture() {
+    support = new CommandTestSupport(jdbc, rabbit, amqp, json);
+    level = listenerLog.getLevel();
+    listenerLog.setLevel(Level.DEBUG); // the listener's line for a redelivered command is DEBUG
+    captured.start();
+    listenerLog.addAppender(captured);
+  }
+
+  @AfterEach
+  void release() {
+    listenerLog.detachAppender(captured);
+    listenerLog.setLevel(level);
+    jsonContext.stop();
+  }
+
+  @Test
+  void theTraceReachesTheReceiptReplyAndTheListenersLogLines() throws Exception {
+    String client = CommandTestSupport.newClientId();
+    String queue = support.bindReplyQueue(client);
+    String cpr = support.person(CommandTestSupport.newCpr());
+    Instant receivedAt = Instant.now();
+    String occupation = support.occupation("Aktiv");
+    String requestId =
+        support.request(
+            client,
+            Operation.CREATE,
+            cpr,
+            CommandTestSupport.createBody(
+                receivedAt, List.of(CommandTestSupport.profession(occupation, UUID.randomUUID()))),
+            receivedAt);
+    // as ingest-api stores it with the request
+    jdbc.sql("update request set trace_parent = :t where client_id = :c and request_id = :r")
+        .param("t", TRACEPARENT)
+        .param("c", client)
+        .param("r", requestId)
+        .update();
+    EnrolmentCommand command =
+        new EnrolmentCommand(client, requestId, Operation.CREATE, receivedAt);
+
+    publish(command, TRACEPARENT);
+
+    assertThat(support.awaitFinal(client, requestId).status()).isEqualTo("COMPLETED");
+    List<Message> replies = support.drain(queue, Duration.ofSeconds(5));
+    assertThat(replies).hasSize(1);
+    assertThat((String) replies.getFirst().getMessageProperties().getHeader("traceparent"))
+        .isEqualTo(TRACEPARENT);
+
+    // the same command again, as a redelivery: the listener logs that it ignores it
+    publish(command, TRACEPARENT);
+    ILoggingEvent traced = awaitLine(requestId);
+    publish(command, null);
+    ILoggingEvent untraced = awaitLineOtherThan(requestId, traced);
+
+    assertThat(traced.getMDCPropertyMap()).containsEntry("traceId", TRACE_ID);
+    assertThat(untraced.getMDCPropertyMap()).doesNotContainKey("traceId");
+    JsonNode line = JsonMapper.builder().build().readTree(jsonLogLine(traced));
+    assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
+    assertThat(line.path("message").asString()).contains("receipt already final");
+  }
+
+  private void publish(EnrolmentCommand command, String traceparent) {
+    MessageProperties props = new MessageProperties();
+    props.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+    props.setMessageId(command.clientId() + ":" + command.requestId());
+    if (traceparent != null) {
+      props.setHeader(Topology.HEADER_TRACEPARENT, traceparent);
+    }
+    rabbit.send(
+        Topology.COMMAND_EXCHANGE,
+        command.operation().routingKey(),
+        new Message(json.writeValueAsBytes(command), props));
+  }
+
+  private ILoggingEvent awaitLine(String requestId) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                List.copyOf(captured.list).stream()
+                    .filter(e -> e.getFormattedMessage().contains(requestId))
+                    .findFirst()
+                    .orElse(null),
+            e -> e != null);
+  }
+
+  private ILoggingEvent awaitLineOtherThan(String requestId, ILoggingEvent first) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                List.copyOf(captured.list).stream()
+                    .filter(e -> e != first && e.getFormattedMessage().contains(requestId))
+                    .findFirst()
+                    .orElse(null),
+            e -> e != null);
+  }
+
+  /** The line as the CONSOLE appender of the worker's logback-spring.xml writes it in json-logs. */
+  @SuppressWarnings("unchecked")
+  private String jsonLogLine(ILoggingEvent event) throws Exception {
+    StandardEnvironment environment = new StandardEnvironment();
+    for (PropertySource<?> source :
+        new YamlPropertySourceLoader()
+            .load("application.yml", new ClassPathResource("application.yml"))) {
+      environment.getPropertySources().addLast(source);
+    }
+    environment.setActiveProfiles("json-logs");
+    jsonContext.setMDCAdapter(new LogbackMDCAdapter());
+    jsonContext.putObject(Environment.class.getName(), environment);
+    // Boot's configurator is package-private; it is what gives <springProfile> its meaning.
+    Constructor<?> constructor =
+        Class.forName("org.springframework.boot.logging.logback.SpringBootJoranConfigurator")
+            .getDeclaredConstructor(LoggingInitializationContext.class);
+    constructor.setAccessible(true);
+    JoranConfigurator configurator =
+        (JoranConfigurator) constructor.newInstance(new LoggingInitializationContext(environment));
+    configurator.setContext(jsonContext);
+    configurator.doConfigure(new ClassPathResource("logback-spring.xml").getURL());
+    Encoder<ILoggingEvent> encoder =
+        ((OutputStreamAppender<ILoggingEvent>)
+                jsonContext.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE"))
+            .getEncoder();
+    return new String(encoder.encode(event), UTF_8);
+  }
+}
