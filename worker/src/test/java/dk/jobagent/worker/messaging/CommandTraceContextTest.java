@@ -129,6 +129,11 @@ class CommandTraceContextTest extends WorkerIntegrationTest {
     JsonNode line = JsonMapper.builder().build().readTree(jsonLogLine(traced));
     assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
     assertThat(line.path("message").asString()).contains("receipt already final");
+    // the plain pattern shows it too, and nothing where there is none
+    LoggerContext plain = new LoggerContext();
+    assertThat(logLine(traced, plain, null)).contains(" : [" + TRACE_ID + "] ");
+    assertThat(logLine(untraced, plain, null)).doesNotContain("[]").contains(" : ");
+    plain.stop();
   }
 
   private void publish(EnrolmentCommand command, String traceparent) {
@@ -169,15 +174,22 @@ class CommandTraceContextTest extends WorkerIntegrationTest {
   }
 
   /** The line as the CONSOLE appender of the worker's logback-spring.xml writes it in json-logs. */
-  @SuppressWarnings("unchecked")
   private String jsonLogLine(ILoggingEvent event) throws Exception {
+    return logLine(event, jsonContext, "json-logs");
+  }
+
+  @SuppressWarnings("unchecked")
+  private String logLine(ILoggingEvent event, LoggerContext jsonContext, String profile)
+      throws Exception {
     StandardEnvironment environment = new StandardEnvironment();
     for (PropertySource<?> source :
         new YamlPropertySourceLoader()
             .load("application.yml", new ClassPathResource("application.yml"))) {
       environment.getPropertySources().addLast(source);
     }
-    environment.setActiveProfiles("json-logs");
+    if (profile != null) {
+      environment.setActiveProfiles(profile);
+    }
     jsonContext.setMDCAdapter(new LogbackMDCAdapter());
     jsonContext.putObject(Environment.class.getName(), environment);
     // Boot's configurator is package-private; it is what gives <springProfile> its meaning.
