@@ -68,7 +68,7 @@ echo "== starting ingest-api on 127.0.0.1:$PORT"
   --spring.rabbitmq.host=127.0.0.1 --spring.rabbitmq.virtual-host="$VHOST" \
   >"$out/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 480); do
   if curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
   kill -0 "$app_pid" 2>/dev/null || { echo "ingest-api died, see $out/app.log" >&2; exit 1; }
   sleep 0.5
