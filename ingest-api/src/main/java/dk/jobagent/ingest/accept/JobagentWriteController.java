@@ -1,5 +1,6 @@
 package dk.jobagent.ingest.accept;
 
+import dk.jobagent.ingest.receipt.ReceiptLinks;
 import dk.jobagent.ingest.security.AccessPolicy;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 
 /**
  * CreateJobagent, UpdateJobagent and DeleteJobagent (SPEC §2): 202 with the receipt's location once
@@ -97,6 +97,6 @@ class JobagentWriteController {
   }
 
   static URI receiptUri(String requestId) {
-    return URI.create("/v1/receipts/" + UriUtils.encodePathSegment(requestId, "UTF-8"));
+    return URI.create(ReceiptLinks.receipt(requestId));
   }
 }

@@ -3,6 +3,7 @@ package dk.jobagent.ingest.bulkfile;
 import dk.jobagent.ingest.security.AccessPolicy;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
+import dk.jobagent.ingest.web.HeaderValue;
 import dk.jobagent.ingest.web.Problems;
 import dk.jobagent.schemas.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,12 +74,17 @@ class BulkFileController {
       throws IOException {
     Caller caller = Caller.of(jwt);
     access.require(AccessPolicy.Op.CREATE, caller);
-    String requestId = request.getHeader("x-requestId");
+    // read as on the single writes: given once, no control characters (HeaderValue)
+    HeaderValue requestIdHeader = HeaderValue.of(request, "x-requestId");
+    String requestId =
+        requestIdHeader.readable() && requestIdHeader.count() == 1 ? requestIdHeader.value() : null;
     if (requestId == null || requestId.isEmpty() || requestId.length() > 46) {
       throw new ApiProblem(
           Problems.withErrors(
               Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", ErrorCode.MESSAGE_VALIDATION),
-              java.util.List.of(Problems.fieldError("x-requestId", "required, 1-46 characters"))));
+              java.util.List.of(
+                  Problems.fieldError(
+                      "x-requestId", "required once, 1-46 characters, no control characters"))));
     }
     boolean gzip = gzip(request);
     if (start != null && !start.equals("now")) {

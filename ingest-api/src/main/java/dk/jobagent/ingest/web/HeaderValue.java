@@ -16,9 +16,16 @@ import org.springframework.security.web.firewall.RequestRejectedException;
  * So a repeated x-civilRegistrationIdentifier is its joined value (never a valid CPR: 1001) and a
  * repeated x-requestId is refused (1014).
  *
- * <p>A value with ISO control characters (e.g. UTF-8 bytes read as ISO-8859-1) is refused by the
- * security firewall when it is read; such a value is not a CPR or a request id either, and is
- * answered as one (1001/1014) instead of surfacing as an unexpected exception.
+ * <p>A value with a control character (Unicode Cc: U+0000–U+001F, U+007F–U+009F) is unreadable: it
+ * is not a CPR or a request id (answered 1001/1014) and not a trace context. Which of them can
+ * arrive at all: HTTP field values cannot carry CR, LF, NUL or the other C0 controls (RFC 9110
+ * §5.5), so Tomcat refuses such a request before it is read (400 problem {@code request-refused},
+ * no code: nothing of it was understood). HTAB may appear inside a value, and bytes 0x80–0x9F
+ * (obs-text) reach the application as the C1 controls of ISO-8859-1; the security firewall refuses
+ * the latter when read, and this class refuses both. So an x-requestId with a control character is
+ * never accepted, and its answer is 1014 whenever the request is HTTP at all (an HTAB, the one
+ * control a header may hold, is whitespace that intermediaries may fold or trim: no safe part of an
+ * id).
  *
  * @param value the header's value; for a repeated header its values joined with ", "; for an
  *     unreadable one a replacement character
@@ -34,6 +41,11 @@ public record HeaderValue(String name, String value, int count, boolean readable
       values = Collections.list(request.getHeaders(name));
     } catch (RequestRejectedException e) {
       return new HeaderValue(name, UNREADABLE, 1, false);
+    }
+    for (String v : values) {
+      if (v.chars().anyMatch(Character::isISOControl)) {
+        return new HeaderValue(name, UNREADABLE, values.size(), false);
+      }
     }
     return new HeaderValue(
         name, values.isEmpty() ? null : String.join(", ", values), values.size(), true);

@@ -42,8 +42,12 @@ final class ProblemAuthHandlers {
           "insufficient-scope",
           "Forbidden",
           "The token lacks the scope this endpoint requires"
-              + (request.getRequestURI().startsWith("/admin/") ? " (jobagent.admin)." : "."));
+              + (operator(request.getRequestURI()) ? " (jobagent.admin)." : "."));
     };
+  }
+
+  private static boolean operator(String uri) {
+    return uri.startsWith("/admin/") || uri.equals("/actuator") || uri.startsWith("/actuator/");
   }
 
   private static void write(

@@ -11,10 +11,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The worker's HTTP side (port 8081) is actuator plus operator endpoints: health, info and
- * Prometheus are open for probes and scraping; {@code /admin/**} needs scope {@code
- * jobagent.admin}; anything else needs a valid token. Stateless bearer JWT, no sessions, no CSRF
- * (no cookies are ever honoured).
+ * The worker's HTTP side (port 8081) is actuator plus operator endpoints, secured as ingest-api's
+ * (SPEC §2: {@code jobagent.admin} for operator endpoints; §9: health and Prometheus on every
+ * service): health, info and Prometheus are open for probes and scraping; {@code /admin/**} and
+ * every other actuator endpoint ({@code /actuator/metrics} names every meter and its tags) need
+ * scope {@code jobagent.admin}; anything else needs a valid token. Stateless bearer JWT, no
+ * sessions, no CSRF (no cookies are ever honoured).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DevKeyProperties.class)
@@ -38,7 +40,7 @@ public class WorkerSecurityConfig {
                         "/actuator/info",
                         "/actuator/prometheus")
                     .permitAll()
-                    .requestMatchers("/admin/**")
+                    .requestMatchers("/admin/**", "/actuator", "/actuator/**")
                     .hasAuthority(ADMIN)
                     .anyRequest()
                     .authenticated())

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 /**
  * Issue #8, scenario 8 for the worker: every endpoint it maps (controllers and actuator, read from
  * the handler mappings, so a new one cannot escape) answers a missing or expired token with a 401
- * problem; every operator endpoint ({@code /admin/**}) refuses a token without {@code
- * jobagent.admin} with a 403 problem. Only the probes and the scrape are open.
+ * problem; every operator endpoint ({@code /admin/**}, and every actuator endpoint but the probes
+ * and the scrape, as in ingest-api) refuses a token without {@code jobagent.admin} with a 403
+ * problem. Only the probes and the scrape are open.
  */
 class WorkerSecuritySweepTest extends WorkerIntegrationTest {
 
@@ -60,6 +61,7 @@ class WorkerSecuritySweepTest extends WorkerIntegrationTest {
     }
     assertThat(endpoints).anyMatch(e -> e.contains("/admin/"));
     int admins = 0;
+    int actuators = 0;
     for (String endpoint : endpoints) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
@@ -78,8 +80,13 @@ class WorkerSecuritySweepTest extends WorkerIntegrationTest {
       expect(failures, endpoint, call(mvc, method, path, null), 401);
       expect(failures, endpoint, call(mvc, method, path, "not-a-jwt"), 401);
       expect(failures, endpoint, call(mvc, method, path, expired), 401);
-      if (pattern.startsWith("/admin/")) {
-        admins++;
+      boolean actuator = pattern.equals("/actuator") || pattern.startsWith("/actuator/");
+      if (pattern.startsWith("/admin/") || actuator) {
+        if (actuator) {
+          actuators++;
+        } else {
+          admins++;
+        }
         expect(failures, endpoint, call(mvc, method, path, user), 403);
         expect(failures, endpoint, call(mvc, method, path, DevTokens.mint("x", "", "STAR")), 403);
         if (method.equals("GET")) {
@@ -89,11 +96,13 @@ class WorkerSecuritySweepTest extends WorkerIntegrationTest {
             failures.add(endpoint + ": with the admin token " + allowed);
           }
         }
-      } else if (!pattern.equals("/error") && !pattern.startsWith("/actuator")) {
+      } else if (!pattern.equals("/error")) {
         failures.add(endpoint + ": neither public, actuator nor /admin: classify it in the sweep");
       }
     }
     assertThat(admins).isGreaterThanOrEqualTo(8);
+    // /actuator, /actuator/metrics and /actuator/metrics/{requiredMetricName} at least
+    assertThat(actuators).isGreaterThanOrEqualTo(3);
     assertThat(failures).as(String.join("\n", failures)).isEmpty();
   }
 

@@ -21,7 +21,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The security chain in the worker's real (shared) application context: probes and scraping open,
- * admin endpoints behind {@code jobagent.admin}, everything else behind a valid token.
+ * admin and the other actuator endpoints behind {@code jobagent.admin} (as in ingest-api),
+ * everything else behind a valid token.
  */
 class WorkerSecurityTest extends WorkerIntegrationTest {
 
@@ -46,12 +47,24 @@ class WorkerSecurityTest extends WorkerIntegrationTest {
   }
 
   @Test
-  void otherActuatorEndpointsNeedAToken() throws Exception {
-    mvc.perform(get("/actuator/metrics"))
-        .andExpect(status().isUnauthorized())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(get("/actuator/metrics").header("Authorization", bearer(DevTokens.SCOPE_READ)))
-        .andExpect(status().isOk());
+  void otherActuatorEndpointsNeedTheAdminScope() throws Exception {
+    for (String path : new String[] {"/actuator/metrics", "/actuator/metrics/jvm.threads.live"}) {
+      mvc.perform(get(path))
+          .andExpect(status().isUnauthorized())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+      // a valid token is not enough: the meters and their tags are operator information
+      mvc.perform(
+              get(path)
+                  .header(
+                      "Authorization", bearer(DevTokens.SCOPE_READ + " " + DevTokens.SCOPE_WRITE)))
+          .andExpect(status().isForbidden())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.status").value(403));
+      mvc.perform(get(path).header("Authorization", bearer(DevTokens.SCOPE_ADMIN)))
+          .andExpect(status().isOk());
+    }
+    mvc.perform(get("/actuator").header("Authorization", bearer(DevTokens.SCOPE_READ)))
+        .andExpect(status().isForbidden());
   }
 
   @Test
