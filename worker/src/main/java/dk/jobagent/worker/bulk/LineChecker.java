@@ -10,7 +10,6 @@ import dk.jobagent.schemas.validation.SyntaxResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +53,7 @@ class LineChecker {
     String cprText = text(node.get("cpr"));
     String cpr = cprText != null && syntax.checkCpr(cprText).ok() ? cprText : null;
     SyntaxResult result = syntax.checkBulkLine(node);
-    String hash = hash(cpr, line.bytes());
+    byte[] hash = hash(cpr, line.bytes());
     if (!result.ok()) {
       return new CheckedLine(line.lineNo(), requestId, cpr, result, null, null, hash);
     }
@@ -81,7 +80,7 @@ class LineChecker {
   }
 
   /** As ingest-api hashes a request: operation, NUL, cpr, NUL, body bytes (here: the line). */
-  private static String hash(String cpr, byte[] line) {
+  private static byte[] hash(String cpr, byte[] line) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(Operation.CREATE.name().getBytes(StandardCharsets.US_ASCII));
@@ -89,7 +88,7 @@ class LineChecker {
       sha.update((cpr == null ? PLACEHOLDER : cpr).getBytes(StandardCharsets.US_ASCII));
       sha.update((byte) 0);
       sha.update(line);
-      return HexFormat.of().formatHex(sha.digest());
+      return sha.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
