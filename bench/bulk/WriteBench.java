@@ -41,7 +41,8 @@ public class WriteBench {
   static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
   static final int PG_EPOCH_DAYS = 10_957;
   static int next;
-  static String only; // a table name: write only that table (copybinary), to see what it costs
+  static String only;
+  static final List<String> existing = new ArrayList<>(); // a table name: write only that table (copybinary), to see what it costs
 
   record Line(
       String requestId,
@@ -107,7 +108,8 @@ public class WriteBench {
         case "unnest" -> unnest(c, lines);
         case "copytext" -> copy(c, lines, false, false);
         case "copybinary" -> copy(c, lines, true, false);
-        case "dedupe" -> dedupe(c);
+        case "dedupe" -> dedupe(c, false);
+        case "dedupe-any" -> dedupe(c, true);
         case "request", "enrolment", "job_wish", "outbox", "bulk_line_result", "audit_event" -> {
           only = variant;
           copy(c, lines, true, false);
@@ -121,28 +123,41 @@ public class WriteBench {
   }
 
   /** The chunk's dedupe read: 1,000 requestIds looked up, as existingRequestIds does. */
-  static void dedupe(Connection c) throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select request_id from request tablesample system (5) limit " + CHUNK / 2)) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
+  static void dedupe(Connection c, boolean any) throws SQLException {
+    if (existing.isEmpty()) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery("select request_id from request order by random() limit 20000")) {
+        while (rs.next()) {
+          existing.add(rs.getString(1));
+        }
       }
+    }
+    List<String> ids = new ArrayList<>();
+    java.util.Random random = new java.util.Random(next++);
+    while (ids.size() < CHUNK / 2 && !existing.isEmpty()) {
+      ids.add(existing.get(random.nextInt(existing.size())));
     }
     while (ids.size() < CHUNK) {
       ids.add(UUID.randomUUID().toString()); // half of them new, as most of a file's are
     }
+    if (any) {
+      try (Statement s = c.createStatement()) {
+        s.execute("set local enable_seqscan = off");
+      }
+    }
     try (PreparedStatement st =
         c.prepareStatement(
-            """
-            select r.request_id
-              from unnest(cast(? as text[])) as k(id)
-              cross join lateral (
-                select request_id from request where client_id = 'bench' and request_id = k.id
-                offset 0) r
-            """)) {
+            any
+                ? "select request_id from request where client_id = 'bench'"
+                    + " and request_id = any(cast(? as text[]))"
+                : """
+                  select r.request_id
+                    from unnest(cast(? as text[])) as k(id)
+                    cross join lateral (
+                      select request_id from request where client_id = 'bench' and request_id = k.id
+                      offset 0) r
+                  """)) {
       st.setArray(1, c.createArrayOf("text", ids.toArray()));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {}

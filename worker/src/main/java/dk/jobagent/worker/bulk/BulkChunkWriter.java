@@ -140,21 +140,43 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
       phaseNanos[0] += phaseStart - lastWriteEnd;
     }
     repository.noJit();
-    List<LineOutcome> outcomes = dedupeAndCheck(checked);
+    // Optimistic: the chunk's requestIds are new (a file's usually are), so no look-up first; the
+    // request rows' COPY finds out. If one was used before (an earlier chunk or file, an API call)
+    // the COPY rolls back to its savepoint, nothing of the chunk is stored yet, and the lines are
+    // judged again knowing which are duplicates.
+    List<LineOutcome> outcomes = dedupeAndCheck(checked, Set.of());
     phase(1);
-    List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();
-    if (!eligible.isEmpty()) {
-      RuleDataSet facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
-      phase(2);
-      judgeByCitizen(eligible, facts, codeLists.current(), receivedAt);
-    }
-    phase(3);
+    RuleDataSet facts = judge(outcomes, null, receivedAt);
     Instant completedAt = PgTime.micros(clock.instant());
-    persist(outcomes, receivedAt, completedAt);
+    if (!persist(outcomes, receivedAt, completedAt, true)) {
+      outcomes =
+          dedupeAndCheck(checked, repository.existingRequestIds(clientId, requestIds(checked)));
+      phase(1);
+      judge(outcomes, facts, receivedAt);
+      persist(outcomes, receivedAt, completedAt, false);
+    }
     count(outcomes);
     logPhases();
     lastWriteEnd = System.nanoTime();
     faultHook.afterChunkWritten(fileId, checked.getLast().lineNo());
+  }
+
+  /**
+   * Judges the lines that passed the syntax checks and are not duplicates, against the chunk's rule
+   * data (read here unless given: judging never changes it, see {@link #judgeByCitizen}).
+   */
+  private RuleDataSet judge(List<LineOutcome> outcomes, RuleDataSet known, Instant receivedAt) {
+    List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();
+    RuleDataSet facts = known;
+    if (!eligible.isEmpty()) {
+      if (facts == null) {
+        facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
+      }
+      phase(2);
+      judgeByCitizen(eligible, facts, codeLists.current(), receivedAt);
+    }
+    phase(3);
+    return facts;
   }
 
   /**
@@ -191,15 +213,22 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
         });
   }
 
-  /** DUPLICATE and syntax REJECTED decided here; status stays null for lines the rules judge. */
-  private List<LineOutcome> dedupeAndCheck(List<? extends CheckedLine> checked) {
+  private static List<String> requestIds(List<? extends CheckedLine> checked) {
     List<String> ids = new ArrayList<>();
     for (CheckedLine line : checked) {
       if (line.requestId() != null) {
         ids.add(line.requestId());
       }
     }
-    Set<String> existing = repository.existingRequestIds(clientId, ids);
+    return ids;
+  }
+
+  /**
+   * DUPLICATE (of an earlier line of the chunk, or of a requestId in {@code existing}) and syntax
+   * REJECTED decided here; status stays null for lines the rules judge.
+   */
+  private List<LineOutcome> dedupeAndCheck(
+      List<? extends CheckedLine> checked, Set<String> existing) {
     Set<String> seen = new HashSet<>();
     List<LineOutcome> outcomes = new ArrayList<>(checked.size());
     for (CheckedLine line : checked) {
@@ -220,21 +249,31 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     return outcomes;
   }
 
-  private void persist(List<LineOutcome> outcomes, Instant receivedAt, Instant completedAt) {
+  /**
+   * Stores the chunk's outcomes; false, with nothing stored, when {@code optimistic} and a
+   * requestId of the chunk was already used.
+   */
+  private boolean persist(
+      List<LineOutcome> outcomes, Instant receivedAt, Instant completedAt, boolean optimistic) {
     ReceiptJson.Stamps stamps = receiptJson.stamps(receivedAt, completedAt);
     List<LineOutcome> owners = outcomes.stream().filter(o -> o.ownsRequest).toList();
     workers.map(owners, o -> buildJson(o, stamps));
-    Set<String> inserted =
-        repository.insertRequests(
-            new RequestSource(
-                clientId,
-                properties.accessCategory(),
-                Long.toString(fileId),
-                receivedAt,
-                completedAt),
-            owners.stream().map(BulkChunkWriter::requestRow).toList());
+    RequestSource source =
+        new RequestSource(
+            clientId, properties.accessCategory(), Long.toString(fileId), receivedAt, completedAt);
+    List<RequestRow> rows = owners.stream().map(BulkChunkWriter::requestRow).toList();
+    Set<String> inserted;
+    if (optimistic) {
+      if (!repository.insertNewRequests(source, rows)) {
+        phase(4);
+        return false;
+      }
+      inserted = null; // all of them
+    } else {
+      inserted = repository.insertRequests(source, rows);
+    }
     for (LineOutcome o : owners) {
-      if (!inserted.contains(o.line.requestId())) {
+      if (inserted != null && !inserted.contains(o.line.requestId())) {
         // a concurrent API call took the requestId after the dedupe read
         o.ownsRequest = false;
         o.status = LineStatus.DUPLICATE;
@@ -251,6 +290,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     writeResults(outcomes);
     audit(outcomes);
     phase(7);
+    return true;
   }
 
   /** The line's result, errors and warnings as JSON, for its request row and its receipt. */

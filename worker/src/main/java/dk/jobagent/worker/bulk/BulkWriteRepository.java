@@ -24,10 +24,11 @@ import org.springframework.stereotype.Repository;
  * server spends a quarter less CPU per line than on {@code INSERT … SELECT FROM unnest(arrays)},
  * which parses every array, materialises the set-returning function and casts each text.
  *
- * <p>COPY has no ON CONFLICT. The two tables where a concurrent API call can take a key after the
- * chunk read it (a requestId, a citizen's one open enrolment) are copied under a savepoint; on a
- * unique violation the chunk rolls back to it and writes those rows with the INSERT … ON CONFLICT
- * DO NOTHING RETURNING statement instead, which says which rows lost (rare: a race with the API).
+ * <p>COPY has no ON CONFLICT. The two tables where a key can be taken (a requestId, a citizen's one
+ * open enrolment) are copied under a savepoint; on a unique violation the chunk rolls back to it
+ * and writes those rows with the INSERT … ON CONFLICT DO NOTHING RETURNING statement instead, which
+ * says which rows lost (rare: a race with the API), or, for a chunk that did not look its
+ * requestIds up first, tells the caller to.
  */
 @Repository
 class BulkWriteRepository {
@@ -92,43 +93,55 @@ class BulkWriteRepository {
       Instant completedAt) {}
 
   /**
-   * Stores the request rows, sorted by requestId (like ingest-api's writer, so that concurrent
-   * inserters take the keys in the same order and cannot deadlock); returns the requestIds stored:
-   * all of them, unless a concurrent caller took some since the chunk's dedupe read.
+   * Stores the request rows if none of their requestIds was used before; false, with nothing stored
+   * (rolled back to a savepoint, the transaction goes on), when one was. Sorted by requestId like
+   * ingest-api's writer, so that concurrent inserters take the keys in the same order and cannot
+   * deadlock.
+   */
+  boolean insertNewRequests(RequestSource source, List<RequestRow> rows) {
+    if (rows.isEmpty()) {
+      return true;
+    }
+    List<RequestRow> sorted = new ArrayList<>(rows);
+    sorted.sort((a, b) -> a.requestId().compareTo(b.requestId()));
+    return copyUnderSavepoint(
+        """
+        request (client_id, request_id, operation, cpr, access_category, body_hash, body,
+                 received_at, bulk_file_id, status, completed_at, result, errors, warnings)""",
+        sorted,
+        (copy, r) ->
+            copy.row(14)
+                .text(source.clientId())
+                .text(r.requestId())
+                .text("CREATE")
+                .text(r.cpr())
+                .text(source.accessCategory())
+                .bytes(r.bodyHash())
+                .jsonb(r.body())
+                .timestamptz(source.receivedAt())
+                .text(source.fileId())
+                .text(r.status())
+                .timestamptz(source.completedAt())
+                .jsonb(r.result())
+                .jsonb(r.errors())
+                .jsonb(r.warnings()));
+  }
+
+  /**
+   * Stores the request rows whose requestIds are still free (the chunk's look-up found the others
+   * used; a concurrent caller may have taken more since) and returns the requestIds stored.
    */
   Set<String> insertRequests(RequestSource source, List<RequestRow> rows) {
     Set<String> all = new HashSet<>();
-    if (rows.isEmpty()) {
+    for (RequestRow r : rows) {
+      all.add(r.requestId());
+    }
+    if (insertNewRequests(source, rows)) {
       return all;
     }
     List<RequestRow> sorted = new ArrayList<>(rows);
     sorted.sort((a, b) -> a.requestId().compareTo(b.requestId()));
-    for (RequestRow r : sorted) {
-      all.add(r.requestId());
-    }
-    boolean copied =
-        copyUnderSavepoint(
-            """
-            request (client_id, request_id, operation, cpr, access_category, body_hash, body,
-                     received_at, bulk_file_id, status, completed_at, result, errors, warnings)""",
-            sorted,
-            (copy, r) ->
-                copy.row(14)
-                    .text(source.clientId())
-                    .text(r.requestId())
-                    .text("CREATE")
-                    .text(r.cpr())
-                    .text(source.accessCategory())
-                    .bytes(r.bodyHash())
-                    .jsonb(r.body())
-                    .timestamptz(source.receivedAt())
-                    .text(source.fileId())
-                    .text(r.status())
-                    .timestamptz(source.completedAt())
-                    .jsonb(r.result())
-                    .jsonb(r.errors())
-                    .jsonb(r.warnings()));
-    return copied ? all : insertRequestsOnConflict(source, sorted);
+    return insertRequestsOnConflict(source, sorted);
   }
 
   private Set<String> insertRequestsOnConflict(RequestSource source, List<RequestRow> rows) {
