@@ -10,6 +10,10 @@
 # table the job writes, jsonb body included) into a table like `request`. Writes RESULTS.md
 # (unless NO_RESULTS=1).
 #
+# CPU time is measured too (the machine is shared, so wall times swing with other people's load):
+# the worker JVM's and its PostgreSQL backends' user+system time over the run (from /proc; the
+# server is local), and the COPY backend's. COPY-CPU/job-CPU is the load-independent figure.
+#
 # Only 127.0.0.1 is contacted. Tunables (environment): LINES (default 1000000), PORT (18081),
 # CHUNK (chunk size, 1000), THREADS (parallel line checking, 2), RELAY (on|off, default off: the
 # reply relay would publish the million receipts to RabbitMQ concurrently and compete for the two
@@ -57,6 +61,27 @@ cleanup() {
   curl -s -u guest:guest -X DELETE "$RABBIT_API/vhosts/$VHOST" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+
+tck=$(getconf CLK_TCK)
+# user+system CPU seconds of a process (0 when it is gone)
+# (fields counted after the ")" that ends the command name, which may contain spaces)
+cpu_of() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
+  echo "${stat##*) }" | awk -v t="$tck" '{ printf "%.2f", ($12 + $13) / t }'
+}
+# "tid cpu name" of every thread of a process
+threads_cpu() {
+  for t in /proc/"$1"/task/*; do
+    echo "${t##*/} $(cpu_of "$1/task/${t##*/}") $(tr ' ' '_' < "$t/comm")"
+  done 2>/dev/null
+}
+# "pid cpu" of every backend connected to the bench database
+backends_cpu() {
+  for pid in $(psql -tA -d postgres -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"); do
+    echo "$pid $(cpu_of "$pid")"
+  done
+}
 
 data="$out/data"
 rm -rf "$out/bulk"
@@ -109,6 +134,9 @@ cp "$data/bulk.jsonl" "$out/bulk/inbox/$CLIENT/bulk.jsonl"
 file="$out/bulk/inbox/$CLIENT/bulk.jsonl"
 
 echo "== running the file"
+backends_before="$(backends_cpu)"
+jvm_cpu_before=$(cpu_of "$app_pid")
+threads_cpu "$app_pid" > "$out/threads-before.txt"
 start=$(date +%s.%N)
 resp="$(curl -sf -X POST "http://127.0.0.1:$PORT/admin/batch/executions" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' --data "{\"file\":\"$file\",\"client\":\"$CLIENT\"}")"
@@ -121,6 +149,24 @@ while [[ "$status" == STARTING || "$status" == STARTED || "$status" == STOPPING 
 done
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status")
+jvm_cpu=$(echo "$(cpu_of "$app_pid") - $jvm_cpu_before" | bc)
+pg_cpu=$(backends_cpu | awk -v before="$backends_before" 'BEGIN { n = split(before, b, "\n");
+    for (i = 1; i <= n; i++) { split(b[i], f, " "); was[f[1]] = f[2] } }
+  { s += $2 - ($1 in was ? was[$1] : 0) } END { printf "%.2f", s }')
+threads_cpu "$app_pid" > "$out/threads-after.txt"
+# the JVM's CPU per kind of thread (JIT compilers, GC, the step, the checking pool, ...)
+jvm_threads="$(python3 - "$out/threads-before.txt" "$out/threads-after.txt" <<'PY'
+import collections, re, sys
+before = {l.split()[0]: float(l.split()[1]) for l in open(sys.argv[1]) if l.strip()}
+kinds = collections.Counter()
+for l in open(sys.argv[2]):
+    tid, cpu, name = (l.split() + ["?"])[:3]
+    kinds[re.sub(r"[0-9]+", "N", name)] += float(cpu) - before.get(tid, 0.0)
+print(", ".join("%s %.1f" % (k, v) for k, v in kinds.most_common(8) if v >= 0.05))
+PY
+)"
+echo "   JVM CPU by thread: $jvm_threads"
+echo "   CPU: worker JVM $jvm_cpu s, its PostgreSQL backends $pg_cpu s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$view" > "$out/execution.json"
 echo "   $status in $wall s wall; peak RSS $((hwm_kb / 1024)) MB"
 [[ "$status" == COMPLETED ]] || { tail -80 "$out/worker.log"; exit 1; }
@@ -134,16 +180,30 @@ rows="$(psql -tA -d "$DB" -c "select (select count(*) from request) || ' request
 statuses="$(psql -tA -d "$DB" -c "select string_agg(status || ' ' || n, ', ' order by status)
   from (select status, count(*) n from bulk_line_result group by status) s")"
 result_lines=$(wc -l < "$out/bulk/outbox/$CLIENT/bulk.jsonl.result.jsonl")
+echo "   outcome: $statuses; $result_lines result lines; rows: $rows"
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 
 echo "== ceiling: COPY of the same $LINES lines as request rows"
 psql -q -d "$DB" -c "create table copy_request (like request including all)"
+rm -f "$out/copy.done"
 copy_start=$(date +%s.%N)
-psql -q -d "$DB" -c "\\copy copy_request (client_id, request_id, operation, cpr, access_category, body_hash, body, received_at, status) from '$data/copy-request.csv' csv"
+# the backend stays a moment after the COPY so that its CPU time can be read
+PGAPPNAME=bench-copy psql -q -d "$DB" \
+  -c "\\copy copy_request (client_id, request_id, operation, cpr, access_category, body_hash, body, received_at, status) from '$data/copy-request.csv' csv" \
+  -c "\\! touch $out/copy.done" -c "select pg_sleep(5)" >/dev/null &
+copy_psql=$!
+copy_pid=""
+while [[ ! -f "$out/copy.done" ]]; do
+  [[ -n "$copy_pid" ]] || copy_pid="$(psql -tA -d postgres -c "select pid from pg_stat_activity where application_name = 'bench-copy'")"
+  sleep 0.05
+done
 copy_seconds=$(echo "$(date +%s.%N) - $copy_start" | bc)
+copy_cpu=$(cpu_of "$copy_pid")
+wait "$copy_psql"
 ratio=$(echo "scale=3; $copy_seconds / $job_seconds" | bc)
+cpu_ratio=$(echo "scale=3; $copy_cpu / ($jvm_cpu + $pg_cpu)" | bc)
 lps=$(echo "$LINES / $job_seconds" | bc)
-echo "   COPY $copy_seconds s; job $job_seconds s ($lps lines/s); ratio COPY/job $ratio"
+echo "   COPY $copy_seconds s (CPU $copy_cpu s); job $job_seconds s ($lps lines/s); ratio COPY/job $ratio; CPU ratio $cpu_ratio"
 
 [[ "${NO_RESULTS:-0}" == 1 ]] && exit 0
 cat > "${RESULTS_FILE:-$here/RESULTS.md}" <<MD

@@ -2,35 +2,34 @@ package dk.jobagent.worker.bulk;
 
 import dk.jobagent.schemas.CopenhagenDates;
 import dk.jobagent.schemas.ErrorCode;
-import dk.jobagent.schemas.api.EnrollmentAndBookResponse;
 import dk.jobagent.schemas.api.JobagentRequest;
 import dk.jobagent.schemas.api.ProfessionType;
-import dk.jobagent.schemas.api.Receipt;
 import dk.jobagent.schemas.api.ReceiptError;
 import dk.jobagent.schemas.api.ReceiptStatus;
-import dk.jobagent.schemas.api.ServiceReceipt;
-import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.schemas.messages.Topology;
 import dk.jobagent.worker.audit.AuditLog;
-import dk.jobagent.worker.bulk.BulkWriteRepository.EnrolmentRows;
-import dk.jobagent.worker.bulk.BulkWriteRepository.JobWishRows;
-import dk.jobagent.worker.bulk.BulkWriteRepository.RequestRows;
-import dk.jobagent.worker.bulk.BulkWriteRepository.ResultRows;
+import dk.jobagent.worker.bulk.BulkWriteRepository.EnrolmentRow;
+import dk.jobagent.worker.bulk.BulkWriteRepository.JobWishRow;
+import dk.jobagent.worker.bulk.BulkWriteRepository.ReplyRow;
+import dk.jobagent.worker.bulk.BulkWriteRepository.RequestRow;
+import dk.jobagent.worker.bulk.BulkWriteRepository.RequestSource;
+import dk.jobagent.worker.bulk.BulkWriteRepository.ResultRow;
 import dk.jobagent.worker.enrolment.RuleDataSet;
 import dk.jobagent.worker.enrolment.Uuids;
 import dk.jobagent.worker.reference.CodeListRepository;
 import dk.jobagent.worker.rules.CodeLists;
+import dk.jobagent.worker.rules.EnrolmentPeriod;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -40,10 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Does a chunk's work in the chunk's transaction: checks the lines' syntax in parallel, dedupes
  * their requestIds against the {@code request} table and each other, reads the rule data of the
- * whole chunk set-based, judges the lines in file order, then writes request rows with their final
- * receipts, enrolments, job wishes, replies and per-line results with one statement each. Counts
- * per status and code go into the step's execution context, which Spring Batch saves in the same
- * transaction, so they survive a restart exactly like the lines.
+ * whole chunk set-based, judges the lines (in parallel, each citizen's in file order), then writes
+ * request rows with their final receipts, enrolments, job wishes, replies and per-line results with
+ * one statement each. Counts per status and code go into the step's execution context, which Spring
+ * Batch saves in the same transaction, so they survive a restart exactly like the lines.
  *
  * <p>A bad line is a result, never an exception: only technical failures (the database) fail the
  * chunk, which is then rolled back whole and redone by a restart.
@@ -62,6 +61,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
   private final CodeListRepository codeLists;
   private final BulkWriteRepository repository;
   private final JsonMapper json;
+  private final ReceiptJson receiptJson;
   private final BulkWorkers workers;
   private final BulkFaultHook faultHook;
   private final Clock clock;
@@ -112,6 +112,7 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     this.codeLists = codeLists;
     this.repository = repository;
     this.json = json;
+    this.receiptJson = new ReceiptJson(json);
     this.workers = workers;
     this.faultHook = faultHook;
     this.clock = clock;
@@ -130,8 +131,8 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
   @Override
   public void write(Chunk<? extends CheckedLine> chunk) {
     pending.clear(); // what a failed chunk counted was rolled back with it
-    results.clear();
-    Instant receivedAt = clock.instant();
+    // whole microseconds, as PostgreSQL stores them: the receipt says what the row says
+    Instant receivedAt = PgTime.micros(clock.instant());
     List<? extends CheckedLine> checked = chunk.getItems();
     phaseStart = System.nanoTime();
     if (lastWriteEnd != 0) {
@@ -139,35 +140,95 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
       phaseNanos[0] += phaseStart - lastWriteEnd;
     }
     repository.noJit();
-    List<LineOutcome> outcomes = dedupeAndCheck(checked);
+    // Optimistic: the chunk's requestIds are new (a file's usually are), so no look-up first; the
+    // request rows' COPY finds out. If one was used before (an earlier chunk or file, an API call)
+    // the COPY rolls back to its savepoint, nothing of the chunk is stored yet, and the lines are
+    // judged again knowing which are duplicates.
+    List<LineOutcome> outcomes = dedupeAndCheck(checked, Set.of());
     phase(1);
-    List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();
-    if (!eligible.isEmpty()) {
-      RuleDataSet facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
-      phase(2);
-      CodeLists lists = codeLists.current();
-      for (LineOutcome o : eligible) {
-        judge.judge(o, facts, lists, receivedAt);
-      }
+    RuleDataSet facts = judge(outcomes, null, receivedAt);
+    Instant completedAt = PgTime.micros(clock.instant());
+    if (!persist(outcomes, receivedAt, completedAt, true)) {
+      outcomes =
+          dedupeAndCheck(checked, repository.existingRequestIds(clientId, requestIds(checked)));
+      phase(1);
+      judge(outcomes, facts, receivedAt);
+      persist(outcomes, receivedAt, completedAt, false);
     }
-    phase(3);
-    Instant completedAt = clock.instant();
-    persist(outcomes, receivedAt, completedAt);
     count(outcomes);
     logPhases();
     lastWriteEnd = System.nanoTime();
     faultHook.afterChunkWritten(fileId, checked.getLast().lineNo());
   }
 
-  /** DUPLICATE and syntax REJECTED decided here; status stays null for lines the rules judge. */
-  private List<LineOutcome> dedupeAndCheck(List<? extends CheckedLine> checked) {
+  /**
+   * Judges the lines that passed the syntax checks and are not duplicates, against the chunk's rule
+   * data (read here unless given: judging never changes it, see {@link #judgeByCitizen}).
+   */
+  private RuleDataSet judge(List<LineOutcome> outcomes, RuleDataSet known, Instant receivedAt) {
+    List<LineOutcome> eligible = outcomes.stream().filter(o -> o.status == null).toList();
+    RuleDataSet facts = known;
+    if (!eligible.isEmpty()) {
+      if (facts == null) {
+        facts = factsLoader.load(eligible.stream().map(o -> o.line).toList());
+      }
+      phase(2);
+      judgeByCitizen(eligible, facts, codeLists.current(), receivedAt);
+    }
+    phase(3);
+    return facts;
+  }
+
+  /**
+   * Judges the lines in parallel, one citizen's lines in file order: a line sees what the rules of
+   * the lines before it did to the same citizen (an enrolment opened), and nothing else of the
+   * chunk. Each citizen gets a view of the facts with its own copy of the mutable parts; the rest
+   * is only read. (The job target owners, rule 4589, are judged for update and delete only, never
+   * for these CREATE lines, so a view's owners start empty.)
+   */
+  private void judgeByCitizen(
+      List<LineOutcome> eligible, RuleDataSet facts, CodeLists lists, Instant receivedAt) {
+    Map<String, List<LineOutcome>> byCitizen = new LinkedHashMap<>();
+    for (LineOutcome o : eligible) {
+      byCitizen.computeIfAbsent(o.line.cpr(), k -> new ArrayList<>(1)).add(o);
+    }
+    workers.map(
+        List.copyOf(byCitizen.values()),
+        lines -> {
+          String cpr = lines.getFirst().line.cpr();
+          Map<String, List<EnrolmentPeriod>> enrolments = new HashMap<>();
+          enrolments.put(cpr, new ArrayList<>(facts.enrolmentsOf(cpr)));
+          RuleDataSet view =
+              new RuleDataSet(
+                  facts.persons(),
+                  facts.absences(),
+                  enrolments,
+                  facts.occupations(),
+                  facts.aliases(),
+                  new HashMap<>());
+          for (LineOutcome o : lines) {
+            judge.judge(o, view, lists, receivedAt);
+          }
+          return lines;
+        });
+  }
+
+  private static List<String> requestIds(List<? extends CheckedLine> checked) {
     List<String> ids = new ArrayList<>();
     for (CheckedLine line : checked) {
       if (line.requestId() != null) {
         ids.add(line.requestId());
       }
     }
-    Set<String> existing = repository.existingRequestIds(clientId, ids);
+    return ids;
+  }
+
+  /**
+   * DUPLICATE (of an earlier line of the chunk, or of a requestId in {@code existing}) and syntax
+   * REJECTED decided here; status stays null for lines the rules judge.
+   */
+  private List<LineOutcome> dedupeAndCheck(
+      List<? extends CheckedLine> checked, Set<String> existing) {
     Set<String> seen = new HashSet<>();
     List<LineOutcome> outcomes = new ArrayList<>(checked.size());
     for (CheckedLine line : checked) {
@@ -188,27 +249,31 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     return outcomes;
   }
 
-  private void persist(List<LineOutcome> outcomes, Instant receivedAt, Instant completedAt) {
+  /**
+   * Stores the chunk's outcomes; false, with nothing stored, when {@code optimistic} and a
+   * requestId of the chunk was already used.
+   */
+  private boolean persist(
+      List<LineOutcome> outcomes, Instant receivedAt, Instant completedAt, boolean optimistic) {
+    ReceiptJson.Stamps stamps = receiptJson.stamps(receivedAt, completedAt);
     List<LineOutcome> owners = outcomes.stream().filter(o -> o.ownsRequest).toList();
-    List<String[]> requestRows = workers.map(owners, o -> requestRow(o, completedAt));
-    Set<String> inserted =
-        repository.insertRequests(
-            clientId,
-            properties.accessCategory(),
-            Long.toString(fileId),
-            receivedAt,
-            completedAt,
-            new RequestRows(
-                column(requestRows, 0),
-                column(requestRows, 1),
-                column(requestRows, 2),
-                column(requestRows, 3),
-                column(requestRows, 4),
-                column(requestRows, 5),
-                column(requestRows, 6),
-                column(requestRows, 7)));
+    workers.map(owners, o -> buildJson(o, stamps));
+    RequestSource source =
+        new RequestSource(
+            clientId, properties.accessCategory(), Long.toString(fileId), receivedAt, completedAt);
+    List<RequestRow> rows = owners.stream().map(BulkChunkWriter::requestRow).toList();
+    Set<String> inserted;
+    if (optimistic) {
+      if (!repository.insertNewRequests(source, rows)) {
+        phase(4);
+        return false;
+      }
+      inserted = null; // all of them
+    } else {
+      inserted = repository.insertRequests(source, rows);
+    }
     for (LineOutcome o : owners) {
-      if (!inserted.contains(o.line.requestId())) {
+      if (inserted != null && !inserted.contains(o.line.requestId())) {
         // a concurrent API call took the requestId after the dedupe read
         o.ownsRequest = false;
         o.status = LineStatus.DUPLICATE;
@@ -218,13 +283,26 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
       }
     }
     phase(4);
-    writeEnrolments(outcomes);
+    writeEnrolments(outcomes, stamps);
     phase(5);
-    writeReplies(outcomes, receivedAt, completedAt);
+    writeReplies(outcomes, stamps);
     phase(6);
     writeResults(outcomes);
     audit(outcomes);
     phase(7);
+    return true;
+  }
+
+  /** The line's result, errors and warnings as JSON, for its request row and its receipt. */
+  private LineOutcome buildJson(LineOutcome o, ReceiptJson.Stamps stamps) {
+    o.resultJson =
+        o.accepted()
+            ? receiptJson.result(
+                stamps, UUID.randomUUID(), o.enrolmentDate, o.line.body().professions().size())
+            : null;
+    o.errorsJson = receiptJson.errors(o.errors);
+    o.warningsJson = receiptJson.errors(o.warnings);
+    return o;
   }
 
   /**
@@ -262,31 +340,27 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     log.info("bulk file id {}: time per phase so far (ms): {}", fileId, text);
   }
 
-  private void writeEnrolments(List<LineOutcome> outcomes) {
+  private void writeEnrolments(List<LineOutcome> outcomes, ReceiptJson.Stamps stamps) {
     List<LineOutcome> accepted =
         outcomes.stream().filter(o -> o.ownsRequest && o.accepted()).toList();
     if (accepted.isEmpty()) {
       return;
     }
-    int n = accepted.size();
-    String[][] cols = new String[7][n];
-    for (int i = 0; i < n; i++) {
-      LineOutcome o = accepted.get(i);
+    List<EnrolmentRow> rows = new ArrayList<>(accepted.size());
+    for (LineOutcome o : accepted) {
       JobagentRequest body = o.line.body();
-      cols[0][i] = o.line.requestId();
-      cols[1][i] = o.line.cpr();
-      cols[2][i] = body.clientCategoryTypeIdentifier();
-      cols[3][i] = body.currentUnemploymentStatusTypeIdentifier();
-      cols[4][i] = o.enrolmentDate.toString();
-      cols[5][i] =
-          CopenhagenDates.toInstant(body.haendelsesdato()).map(Instant::toString).orElse(null);
-      cols[6][i] = body.emailAddressIdentifier();
+      rows.add(
+          new EnrolmentRow(
+              o.line.requestId(),
+              o.line.cpr(),
+              body.clientCategoryTypeIdentifier(),
+              body.currentUnemploymentStatusTypeIdentifier(),
+              o.enrolmentDate,
+              CopenhagenDates.toInstant(body.haendelsesdato()).map(PgTime::micros).orElse(null),
+              body.emailAddressIdentifier()));
     }
-    Map<String, Long> ids =
-        repository.insertEnrolments(
-            clientId,
-            new EnrolmentRows(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]));
-    List<String[]> wishes = new ArrayList<>();
+    Map<String, Long> ids = repository.insertEnrolments(clientId, rows);
+    List<JobWishRow> wishes = new ArrayList<>();
     for (LineOutcome o : accepted) {
       Long id = ids.get(o.line.requestId());
       if (id == null) {
@@ -294,11 +368,8 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
         o.status = LineStatus.REJECTED;
         o.errors = List.of(ReceiptError.of(ErrorCode.ENROLMENT_OVERLAP));
         o.enrolmentDate = null;
-        repository.reject(
-            clientId,
-            o.line.requestId(),
-            json.writeValueAsString(o.errors),
-            o.warnings.isEmpty() ? null : json.writeValueAsString(o.warnings));
+        buildJson(o, stamps);
+        repository.reject(clientId, o.line.requestId(), o.errorsJson, o.warningsJson);
         continue;
       }
       // the last job wish with a jobTargetIdentifier wins, as the command path's upsert does
@@ -308,115 +379,68 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
       }
       for (ProfessionType p : byTarget.values()) {
         wishes.add(
-            new String[] {
-              id.toString(),
-              p.jobTargetIdentifier(),
-              p.conceptUriDa(),
-              Uuids.parse(p.aliasIdentifier()).map(UUID::toString).orElse(null),
-              Boolean.toString(Boolean.TRUE.equals(p.hasEducation())),
-              p.yearLastUsed() == null ? null : p.yearLastUsed().toString(),
-              p.monthsOfExperience() == null ? null : p.monthsOfExperience().toString()
-            });
+            new JobWishRow(
+                id,
+                Uuids.parse(p.jobTargetIdentifier())
+                    .orElseThrow(() -> new IllegalStateException("checked: a GUID")),
+                p.conceptUriDa(),
+                Uuids.parse(p.aliasIdentifier()).orElse(null),
+                Boolean.TRUE.equals(p.hasEducation()),
+                p.yearLastUsed(),
+                p.monthsOfExperience()));
       }
     }
-    repository.insertJobWishes(
-        new JobWishRows(
-            column(wishes, 0),
-            column(wishes, 1),
-            column(wishes, 2),
-            column(wishes, 3),
-            column(wishes, 4),
-            column(wishes, 5),
-            column(wishes, 6)));
+    repository.insertJobWishes(wishes);
   }
 
-  private void writeReplies(List<LineOutcome> outcomes, Instant receivedAt, Instant completedAt) {
+  private void writeReplies(List<LineOutcome> outcomes, ReceiptJson.Stamps stamps) {
     List<LineOutcome> owners = outcomes.stream().filter(o -> o.ownsRequest).toList();
     if (owners.isEmpty()) {
       return;
     }
-    List<String[]> rows = workers.map(owners, o -> replyRow(o, receivedAt, completedAt));
     repository.insertReplies(
         Topology.RECEIPT_EXCHANGE,
         Topology.receiptRoutingKey(clientId),
-        column(rows, 0),
-        column(rows, 1),
-        column(rows, 2));
+        workers.map(owners, o -> replyRow(o, stamps)));
   }
 
   private void writeResults(List<LineOutcome> outcomes) {
-    int n = outcomes.size();
-    String[][] cols = new String[6][n];
-    for (int i = 0; i < n; i++) {
-      LineOutcome o = outcomes.get(i);
-      cols[0][i] = Long.toString(o.line.lineNo());
-      cols[1][i] = o.line.requestId();
-      cols[2][i] = o.status.name();
-      cols[3][i] = intArray(o.errors);
-      cols[4][i] = o.warnings.isEmpty() ? null : intArray(o.warnings);
-      cols[5][i] = o.fieldErrors.isEmpty() ? null : json.writeValueAsString(o.fieldErrors);
+    List<ResultRow> rows = new ArrayList<>(outcomes.size());
+    for (LineOutcome o : outcomes) {
+      rows.add(
+          new ResultRow(
+              o.line.lineNo(),
+              o.line.requestId(),
+              o.status.name(),
+              codes(o.errors),
+              o.warnings.isEmpty() ? null : codes(o.warnings),
+              o.fieldErrors.isEmpty() ? null : json.writeValueAsString(o.fieldErrors)));
     }
-    repository.insertResults(
-        fileId, new ResultRows(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]));
+    repository.insertResults(fileId, rows);
   }
 
-  /** requestId, cpr, hash, body, status, result, errors, warnings. */
-  private String[] requestRow(LineOutcome o, Instant completedAt) {
+  private static RequestRow requestRow(LineOutcome o) {
     CheckedLine line = o.line;
-    return new String[] {
-      line.requestId(),
-      line.cpr() == null ? UNKNOWN_CPR : line.cpr(),
-      line.bodyHashHex(),
-      line.bodyJson(),
-      receiptStatus(o).name(),
-      o.accepted() ? json.writeValueAsString(result(o, completedAt)) : null,
-      o.errors.isEmpty() ? null : json.writeValueAsString(o.errors),
-      o.warnings.isEmpty() ? null : json.writeValueAsString(o.warnings)
-    };
+    return new RequestRow(
+        line.requestId(),
+        line.cpr() == null ? UNKNOWN_CPR : line.cpr(),
+        line.bodyHash(),
+        line.bodyJson(),
+        receiptStatus(o).name(),
+        o.resultJson,
+        o.errorsJson,
+        o.warningsJson);
   }
 
-  /** messageId, payload, headers. */
-  private String[] replyRow(LineOutcome o, Instant receivedAt, Instant completedAt) {
-    Receipt receipt =
-        new Receipt(
-            o.line.requestId(),
-            Operation.CREATE,
-            receiptStatus(o),
-            OffsetDateTime.ofInstant(receivedAt, CopenhagenDates.ZONE),
-            OffsetDateTime.ofInstant(completedAt, CopenhagenDates.ZONE),
-            o.accepted() ? result(o, completedAt) : null,
-            o.errors.isEmpty() ? null : o.errors,
-            o.warnings.isEmpty() ? null : o.warnings);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("x-jobagent-client-id", clientId);
-    headers.put("x-jobagent-request-id", o.line.requestId());
-    headers.put("x-jobagent-bulk-file-id", Long.toString(fileId));
-    return new String[] {
-      o.line.requestId(), json.writeValueAsString(receipt), json.writeValueAsString(headers)
-    };
-  }
-
-  /**
-   * The result of an accepted line, as the command path builds it. Built once per line and cached,
-   * so that the request row and the reply carry the same MessageIdentifier.
-   */
-  private final Map<Long, EnrollmentAndBookResponse> results =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private EnrollmentAndBookResponse result(LineOutcome o, Instant completedAt) {
-    return results.computeIfAbsent(
-        o.line.lineNo(),
-        k ->
-            new EnrollmentAndBookResponse(
-                new ServiceReceipt(
-                    OffsetDateTime.ofInstant(completedAt, CopenhagenDates.ZONE),
-                    UUID.randomUUID().toString()),
-                "Enrolled from %s with %d job wishes"
-                    .formatted(o.enrolmentDate, o.line.body().professions().size()),
-                null,
-                null,
-                true,
-                null));
+  private ReplyRow replyRow(LineOutcome o, ReceiptJson.Stamps stamps) {
+    String requestId = o.line.requestId();
+    String receipt =
+        receiptJson.receipt(
+            requestId, receiptStatus(o).name(), stamps, o.resultJson, o.errorsJson, o.warningsJson);
+    return new ReplyRow(
+        requestId,
+        receipt.getBytes(StandardCharsets.UTF_8),
+        receiptJson.headers(clientId, requestId, fileId));
   }
 
   private static ReceiptStatus receiptStatus(LineOutcome o) {
@@ -429,7 +453,6 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
   }
 
   private void count(List<LineOutcome> outcomes) {
-    results.clear();
     for (LineOutcome o : outcomes) {
       pending.merge(COUNT_PREFIX + o.status.name(), 1L, Long::sum);
       for (ReceiptError e : o.errors) {
@@ -441,17 +464,11 @@ class BulkChunkWriter implements ItemWriter<CheckedLine>, ItemStream {
     }
   }
 
-  private static String intArray(List<ReceiptError> errors) {
-    return errors.stream()
-        .map(e -> Integer.toString(e.code()))
-        .collect(Collectors.joining(",", "{", "}"));
-  }
-
-  private static String[] column(List<String[]> rows, int index) {
-    String[] column = new String[rows.size()];
-    for (int i = 0; i < column.length; i++) {
-      column[i] = rows.get(i)[index];
+  private static List<Integer> codes(List<ReceiptError> errors) {
+    List<Integer> codes = new ArrayList<>(errors.size());
+    for (ReceiptError e : errors) {
+      codes.add(e.code());
     }
-    return column;
+    return codes;
   }
 }

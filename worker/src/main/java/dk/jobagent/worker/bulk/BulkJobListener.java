@@ -100,12 +100,12 @@ class BulkJobListener implements JobExecutionListener {
       headers.put("x-jobagent-bulk-codes", codes);
       tx.executeWithoutResult(
           s ->
-              writes.insertReplies(
+              writes.insertReply(
                   Topology.RECEIPT_EXCHANGE,
                   Topology.receiptRoutingKey(clientId),
-                  new String[] {"bulk-" + fileId + "-" + execution.getId()},
-                  new String[] {json.writeValueAsString(summary)},
-                  new String[] {json.writeValueAsString(headers)}));
+                  "bulk-" + fileId + "-" + execution.getId(),
+                  json.writeValueAsString(summary),
+                  json.writeValueAsString(headers)));
       Duration took = started == null ? Duration.ZERO : Duration.between(started, finished);
       log.info(
           "bulk file {} of client {} ended {} in {} s (file id {}, execution {}): {} lines,"

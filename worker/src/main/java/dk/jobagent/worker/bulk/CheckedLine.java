@@ -12,7 +12,7 @@ import dk.jobagent.schemas.validation.SyntaxResult;
  * @param syntax null when the line passed every syntax check, else its 1001/1014 result
  * @param body the parsed request; null unless the syntax is fine
  * @param bodyJson the request member as JSON text; null unless the syntax is fine
- * @param bodyHashHex SHA-256 over operation, cpr and the line, like ingest-api's body hash
+ * @param bodyHash SHA-256 over operation, cpr and the line, like ingest-api's body hash
  */
 record CheckedLine(
     long lineNo,
@@ -21,7 +21,7 @@ record CheckedLine(
     SyntaxResult syntax,
     JobagentRequest body,
     String bodyJson,
-    String bodyHashHex) {
+    byte[] bodyHash) {
 
   boolean syntaxOk() {
     return syntax == null;

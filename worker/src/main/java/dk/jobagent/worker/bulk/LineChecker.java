@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -50,14 +49,23 @@ class LineChecker {
     if (!node.isObject()) {
       return rejected(line, null, null, "", "a line must be a JSON object");
     }
+    SyntaxResult result = syntax.checkBulkLine(node);
     String requestId = text(node.get("requestId"));
-    if (requestId != null && (!syntax.checkRequestId(requestId).ok() || !storable(requestId))) {
+    String cpr = text(node.get("cpr"));
+    if (!result.ok()) {
+      // which of the two header-like members are usable on their own; on a valid line the
+      // bulk-line schema has just checked both against the same definitions as the headers
+      if (requestId != null && !syntax.checkRequestId(requestId).ok()) {
+        requestId = null;
+      }
+      if (cpr != null && !syntax.checkCpr(cpr).ok()) {
+        cpr = null;
+      }
+    }
+    if (requestId != null && !storable(requestId)) {
       requestId = null;
     }
-    String cprText = text(node.get("cpr"));
-    String cpr = cprText != null && syntax.checkCpr(cprText).ok() ? cprText : null;
-    SyntaxResult result = syntax.checkBulkLine(node);
-    String hash = hash(cpr, line.bytes());
+    byte[] hash = hash(cpr, line.bytes());
     if (!result.ok()) {
       return new CheckedLine(line.lineNo(), requestId, cpr, result, null, null, hash);
     }
@@ -136,18 +144,26 @@ class LineChecker {
     return node != null && node.isString() ? node.asString() : null;
   }
 
+  /** One digest per checking thread, instead of a provider look-up per line. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
+
   /** As ingest-api hashes a request: operation, NUL, cpr, NUL, body bytes (here: the line). */
-  private static String hash(String cpr, byte[] line) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(Operation.CREATE.name().getBytes(StandardCharsets.US_ASCII));
-      sha.update((byte) 0);
-      sha.update((cpr == null ? PLACEHOLDER : cpr).getBytes(StandardCharsets.US_ASCII));
-      sha.update((byte) 0);
-      sha.update(line);
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+  private static byte[] hash(String cpr, byte[] line) {
+    MessageDigest sha = SHA_256.get();
+    sha.reset();
+    sha.update(Operation.CREATE.name().getBytes(StandardCharsets.US_ASCII));
+    sha.update((byte) 0);
+    sha.update((cpr == null ? PLACEHOLDER : cpr).getBytes(StandardCharsets.US_ASCII));
+    sha.update((byte) 0);
+    sha.update(line);
+    return sha.digest();
   }
 }

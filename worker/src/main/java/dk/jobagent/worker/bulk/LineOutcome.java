@@ -23,6 +23,15 @@ final class LineOutcome {
   /** Whether the line has its own request row (and so a receipt and a reply). */
   boolean ownsRequest;
 
+  /**
+   * The JSON of its request row's result, errors and warnings (null when absent), built once for
+   * the row and the reply; cleared when the status changes.
+   */
+  String resultJson;
+
+  String errorsJson;
+  String warningsJson;
+
   LineOutcome(CheckedLine line, LineStatus status) {
     this.line = line;
     this.status = status;
