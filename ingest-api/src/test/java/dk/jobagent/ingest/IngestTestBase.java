@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "logging.file.name=target/test-logs/ingest-api.log",
       "jobagent.outbox.poll-interval=200ms",
-      "jobagent.retention.purge-initial-delay=PT1H"
+      "jobagent.retention.purge-initial-delay=PT1H",
+      // uploads the tests make (bulk-file probes, the security sweep) stay out of the source tree
+      "jobagent.bulk.inbox=target/test-bulk/inbox",
+      "jobagent.bulk.outbox=target/test-bulk/outbox"
     })
 @ActiveProfiles("log-file")
 public abstract class IngestTestBase {

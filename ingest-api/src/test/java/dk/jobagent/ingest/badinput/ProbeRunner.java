@@ -32,10 +32,22 @@ final class ProbeRunner {
 
   private final int port;
   private final int threads;
+  private final Map<String, long[]> nanosByKind = new java.util.concurrent.ConcurrentHashMap<>();
 
   ProbeRunner(int port, int threads) {
     this.port = port;
     this.threads = threads;
+  }
+
+  /**
+   * CPU time this JVM used so far (the server, the client and the rest): what a test costs on a
+   * machine whose load makes wall-clock times say little.
+   */
+  static long processCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1_000_000;
   }
 
   /** Every probe's answer, in probe order. */
@@ -43,7 +55,7 @@ final class ProbeRunner {
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<RawHttp.Answer>> futures = new ArrayList<>(probes.size());
       for (Probe p : probes) {
-        futures.add(pool.submit(() -> send(p)));
+        futures.add(pool.submit(() -> timed(p)));
       }
       List<RawHttp.Answer> answers = new ArrayList<>(probes.size());
       for (Future<RawHttp.Answer> f : futures) {
@@ -51,6 +63,25 @@ final class ProbeRunner {
       }
       return answers;
     }
+  }
+
+  private RawHttp.Answer timed(Probe p) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    try {
+      return send(p);
+    } finally {
+      long[] total = nanosByKind.computeIfAbsent(p.kind(), k -> new long[1]);
+      synchronized (total) {
+        total[0] += System.nanoTime() - start;
+      }
+    }
+  }
+
+  /** Wall-clock time spent waiting for answers, per probe kind, in ms (summed over threads). */
+  Map<String, Long> millisByKind() {
+    Map<String, Long> ms = new java.util.TreeMap<>();
+    nanosByKind.forEach((k, v) -> ms.put(k, v[0] / 1_000_000));
+    return ms;
   }
 
   RawHttp.Answer send(Probe p) throws IOException, InterruptedException {
