@@ -1,12 +1,12 @@
 package dk.jobagent.ingest.accept;
 
-import dk.jobagent.ingest.receipt.ReceiptLinks;
 import dk.jobagent.ingest.security.AccessPolicy;
 import dk.jobagent.ingest.security.Caller;
 import dk.jobagent.ingest.web.ApiProblem;
 import dk.jobagent.ingest.web.BodyReader;
 import dk.jobagent.ingest.web.HeaderValue;
 import dk.jobagent.ingest.web.Problems;
+import dk.jobagent.schemas.ReceiptLinks;
 import dk.jobagent.schemas.messages.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dk.jobagent.ingest.receipt;
 
+import dk.jobagent.schemas.ReceiptLinks;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,5 +1,6 @@
 package dk.jobagent.ingest.receipt;
 
+import dk.jobagent.schemas.ReceiptLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.firewall.FirewalledRequest;

@@ -2,6 +2,7 @@ package dk.jobagent.worker.bulk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dk.jobagent.schemas.ReceiptLinks;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ class ResultFileTasklet implements Tasklet {
                       ints(rs.getArray("codes")),
                       rs.getArray("warnings") == null ? null : ints(rs.getArray("warnings")),
                       rs.getString("f"),
-                      requestId == null ? null : "/v1/receipts/" + requestId);
+                      requestId == null ? null : ReceiptLinks.receipt(requestId));
               try {
                 out.write(json.writeValueAsString(line));
                 out.write('\n');

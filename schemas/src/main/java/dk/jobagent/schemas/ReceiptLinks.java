@@ -1,4 +1,4 @@
-package dk.jobagent.ingest.receipt;
+package dk.jobagent.schemas;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
  * anywhere on the way — not {@code /} or {@code \} (segments), {@code ;} (Tomcat's path
  * parameters), {@code ?} or {@code #} (query, fragment), {@code %} (an escape). The ids {@code .}
  * and {@code ..} are dot segments that clients and servers remove (RFC 3986 §5.2.4), so their dots
- * are encoded too. GET /v1/receipts/{id} decodes the segment back to the exact id ({@link
- * ReceiptPathFirewall} and {@link EncodedReceiptIds} let the encoded forms through).
+ * are encoded too. ingest-api's GET /v1/receipts/{id} decodes the segment back to the exact id (its
+ * ReceiptPathFirewall and EncodedReceiptIds let the encoded forms through). Shared, so that the
+ * 202's Location, the 412's link and a bulk result line's link are the same address.
  */
 public final class ReceiptLinks {
 
-  static final String PREFIX = "/v1/receipts/";
+  public static final String PREFIX = "/v1/receipts/";
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private ReceiptLinks() {}
@@ -23,7 +24,7 @@ public final class ReceiptLinks {
     return PREFIX + encodeSegment(requestId);
   }
 
-  static String encodeSegment(String id) {
+  public static String encodeSegment(String id) {
     boolean dotSegment = id.equals(".") || id.equals("..");
     byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder(utf8.length * 3);
