@@ -314,7 +314,7 @@ class ReceiptIdRoundTripTest extends IngestTestBase {
 
   /** The product's Location for an id, through the product's link. */
   private static String encode(String id) {
-    return dk.jobagent.ingest.receipt.ReceiptLinks.receipt(id).substring("/v1/receipts/".length());
+    return dk.jobagent.schemas.ReceiptLinks.receipt(id).substring("/v1/receipts/".length());
   }
 
   // --- helpers ----------------------------------------------------------------------------------
