@@ -67,7 +67,7 @@ class LineChecker {
     }
     byte[] hash = hash(cpr, line.bytes());
     if (!result.ok()) {
-      return new CheckedLine(line.lineNo(), requestId, cpr, result, null, null, hash);
+      return new CheckedLine(line.lineNo(), requestId, cpr, storable(result), null, null, hash);
     }
     if (!storable(node)) {
       // PostgreSQL's jsonb and text cannot hold a NUL or an unpaired surrogate: such a line would
@@ -101,6 +101,45 @@ class LineChecker {
         null);
   }
 
+  /**
+   * The field errors as they can be stored: a schema message may quote the offending value or
+   * member name, which can hold a NUL or a lone surrogate that jsonb refuses (U+FFFD instead).
+   */
+  private static SyntaxResult storable(SyntaxResult result) {
+    boolean clean = true;
+    for (FieldError e : result.errors()) {
+      clean &= storable(e.field()) && storable(e.message());
+    }
+    if (clean) {
+      return result;
+    }
+    return new SyntaxResult(
+        result.code(),
+        result.errors().stream()
+            .map(e -> new FieldError(replaceUnstorable(e.field()), replaceUnstorable(e.message())))
+            .toList());
+  }
+
+  private static String replaceUnstorable(String s) {
+    if (s == null || storable(s)) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else if (c == 0 || Character.isSurrogate(c)) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Whether every name and string in the tree can be stored (no NUL, no lone surrogate). */
   private static boolean storable(JsonNode root) {
     Deque<JsonNode> todo = new ArrayDeque<>();
@@ -125,6 +164,9 @@ class LineChecker {
   }
 
   private static boolean storable(String s) {
+    if (s == null) {
+      return true;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == 0 || Character.isLowSurrogate(c)) {
