@@ -54,8 +54,7 @@ wait "$LOAD_PID"; LOAD_PID=""
 log "load done: $(cat "$OUT/load.txt")"
 settle "$SETTLE"
 
-sql "create table fault_result (request_id varchar(46) primary key, http_status int)" >/dev/null
-psql -q -d "$DB" -c "\\copy fault_result from '$OUT/results.txt' with (format text, delimiter ' ')"
+load_results "$OUT/results.txt"
 read -r sent accepted no_answer other accepted_missing accepted_not_final no_answer_stored other_stored \
   stored pending incomplete duplicate_effects outbox <<<"$(psql -tA -F' ' -d "$DB" <<SQL
 with eff as (select created_request_id as request_id, count(*) as n from enrolment

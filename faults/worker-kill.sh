@@ -50,31 +50,6 @@ wait "$LOAD_PID"; LOAD_PID=""
 log "load done: $(cat "$OUT/load.txt")"
 settle "$SETTLE"
 
-sql "create table fault_result (request_id varchar(46) primary key, http_status int)" >/dev/null
-psql -q -d "$DB" -c "\\copy fault_result from '$OUT/results.txt' with (format text, delimiter ' ')"
-read -r accepted receipts_final pending enrolments duplicate_effects lost completed outbox <<<"$(psql -tA -F' ' -d "$DB" <<SQL
-with acc as (select request_id from fault_result where http_status = 202),
-     eff as (select created_request_id as request_id, count(*) as n from enrolment
-              where created_by_client = '$CLIENT' group by created_request_id)
-select (select count(*) from acc),
-       (select count(*) from acc join request r on r.client_id = '$CLIENT' and r.request_id = acc.request_id
-         where r.status <> 'PENDING'),
-       (select count(*) from request where status = 'PENDING'),
-       (select count(*) from acc join eff using (request_id) where eff.n = 1),
-       (select coalesce(sum(n - 1), 0) from eff where n > 1),
-       (select count(*) from acc left join request r on r.client_id = '$CLIENT' and r.request_id = acc.request_id
-         left join eff on eff.request_id = acc.request_id
-         where r.request_id is null or r.status = 'PENDING' or (r.status = 'COMPLETED' and eff.n is null)),
-       (select count(*) from acc join request r on r.client_id = '$CLIENT' and r.request_id = acc.request_id
-         where r.status = 'COMPLETED'),
-       (select count(*) from outbox)
-SQL
-)"
-statuses="$(sql "select status || ':' || count(*) from request group by status order by status" | paste -sd, -)"
-verdict=PASS
-if [[ "$kills_done" != "$KILLS" || "$accepted" == 0 || "$receipts_final" != "$accepted" || "$pending" != 0 ||
-      "$enrolments" != "$accepted" || "$duplicate_effects" != 0 || "$lost" != 0 || "$outbox" != 0 ]]; then
-  verdict=FAIL
-fi
-echo "worker-kill: kills=$kills_done accepted=$accepted receipts_final=$receipts_final completed=$completed pending=$pending enrolments=$enrolments duplicate_effects=$duplicate_effects lost=$lost outbox_left=$outbox statuses=$statuses -> $verdict"
-[[ "$verdict" == PASS ]]
+load_results "$OUT/results.txt"
+promise_counts
+verdict worker-kill "kills=$kills_done" "$kills_done == $KILLS"
