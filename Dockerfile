@@ -21,20 +21,24 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
  && useradd --system --uid 10001 jobagent
 WORKDIR /app
 USER jobagent
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Heaps as measured in bench/RESULTS.md (peak RSS per service); override with JAVA_TOOL_OPTIONS.
+ENV JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError"
 
 FROM runtime-base AS ingest-api
+ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
 COPY --from=build /out/ingest-api.jar app.jar
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 
 FROM runtime-base AS worker
+ENV JAVA_TOOL_OPTIONS="-Xmx512m -XX:+ExitOnOutOfMemoryError"
 COPY --from=build /out/worker.jar app.jar
 COPY --chown=jobagent demo-data /app/demo-data
 EXPOSE 8081
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 
 FROM runtime-base AS booking-sim
+ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
 COPY --from=build /out/booking-sim.jar app.jar
 COPY --chown=jobagent demo-data/booking /app/demo-data/booking
 EXPOSE 8089

@@ -32,7 +32,7 @@ fault_init booking-outage
 BOOKING_PID=$!
 wait_ready booking-sim "$BOOKING_PORT" "$BOOKING_PID" 180
 # the demo data set's free slots of the option, one per citizen
-grep "^$OPTION," "$ROOT/demo-data/booking/slots.csv" | cut -d, -f2 | head -n "$N" >"$OUT/slots.txt"
+awk -F, -v o="$OPTION" -v n="$N" '$1 == o && c < n { print $2; c++ }' "$ROOT/demo-data/booking/slots.csv" >"$OUT/slots.txt"
 (($(wc -l <"$OUT/slots.txt") == N)) || { log "the demo option has fewer than $N slots"; exit 2; }
 start_worker --jobagent.booking.base-url="http://127.0.0.1:$BOOKING_PORT"
 wait_ready worker "$WORKER_PORT" "$WORKER_PID" 180

@@ -119,7 +119,8 @@ wait_ready() { # name port pid seconds
 start_worker() { # [extra Spring arguments]
   local args
   mapfile -t args < <(common_args)
-  SPRING_RABBITMQ_VIRTUAL_HOST="$VHOST" "$JAVA" -Xmx"$XMX" -jar "$WORKER_JAR" "${args[@]}" \
+  # shellcheck disable=SC2086 # WORKER_JAVA_OPTS is a list of JVM options
+  SPRING_RABBITMQ_VIRTUAL_HOST="$VHOST" "$JAVA" -Xmx"$XMX" ${WORKER_JAVA_OPTS:-} -jar "$WORKER_JAR" "${args[@]}" \
     --server.port="$WORKER_PORT" "$@" >>"$OUT/worker.log" 2>&1 &
   WORKER_PID=$!
   echo "=== started worker pid $WORKER_PID at $(date +%T)" >>"$OUT/worker.log"
@@ -128,7 +129,7 @@ start_worker() { # [extra Spring arguments]
 start_ingest() {
   local args
   mapfile -t args < <(common_args)
-  SPRING_RABBITMQ_VIRTUAL_HOST="$VHOST" "$JAVA" -Xmx"$XMX" -jar "$INGEST_JAR" "${args[@]}" \
+  SPRING_RABBITMQ_VIRTUAL_HOST="$VHOST" "$JAVA" -Xmx"${INGEST_XMX:-$XMX}" -jar "$INGEST_JAR" "${args[@]}" \
     --server.port="$INGEST_PORT" >>"$OUT/ingest-api.log" 2>&1 &
   INGEST_PID=$!
   echo "=== started ingest-api pid $INGEST_PID at $(date +%T)" >>"$OUT/ingest-api.log"

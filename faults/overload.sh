@@ -22,6 +22,7 @@ ACCEPT_P99_MS="${ACCEPT_P99_MS:-2000}"
 REFUSE_P99_MS="${REFUSE_P99_MS:-200}"
 RSS_MB="${RSS_MB:-512}"
 SETTLE="${SETTLE:-400}"
+INGEST_XMX="${INGEST_XMX:-256m}" # as deployed (Dockerfile, bin/jobagent run)
 
 fault_init overload
 : >"$OUT/worker.log"; : >"$OUT/ingest-api.log"

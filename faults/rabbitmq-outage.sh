@@ -40,16 +40,16 @@ log "load: $N CreateJobagent at $RATE/s, $CONCURRENCY at a time"
 LOAD_PID=$!
 
 sleep "$OUTAGE_AT"
-down_ms=$(date +%s%3N)
 private_rabbit_ctl stop
+down_ms=$(date +%s%3N) # the broker process has exited
 log "RabbitMQ stopped"
 sleep "$((OUTAGE - 1))"
 outbox_peak="$(sql "select count(*) from outbox")"
 final_before="$(sql "select count(*) from request where status <> 'PENDING'")"
 sleep 1
-up_ms=$(date +%s%3N)
 private_rabbit_ctl start
-log "RabbitMQ started again after $(((up_ms - down_ms) / 1000)) s (outbox then: $outbox_peak rows)"
+up_ms=$(date +%s%3N) # the broker accepts connections again
+log "RabbitMQ started again, down $(((up_ms - down_ms) / 1000)) s (outbox before the start: $outbox_peak rows)"
 
 wait "$LOAD_PID"; LOAD_PID=""
 log "load done: $(cat "$OUT/load.txt")"

@@ -61,7 +61,7 @@ curl -sf -u guest:guest -X PUT "$RABBIT_API/permissions/$VHOST/guest" -H 'conten
   -d '{"configure":".*","write":".*","read":".*"}'
 
 echo "== starting ingest-api on 127.0.0.1:$PORT"
-"$java" -Xmx512m -jar "$jar" \
+"$java" -Xmx"${INGEST_XMX:-256m}" -jar "$jar" \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   --spring.datasource.username="$PGUSER" \
@@ -144,7 +144,7 @@ pgver=$(psql -tA -d postgres -c "show server_version")
   echo "| relay drain after the load: rows/s (time, rows left) | $drain_rate (${drain_s}s, $left left) |"
   echo "| messages in queue jobagent.commands at the end | ${published:-?} |"
   echo
-  echo "Application: \`java -Xmx512m -jar ingest-api.jar\`, defaults (virtual threads, Hikari 12,"
+  echo "Application: \`java -Xmx${INGEST_XMX:-256m} -jar ingest-api.jar\`, defaults (virtual threads, Hikari 12,"
   echo "2 coalescing writers, batch ≤ 64 rows or 2 ms), outbox relay publishing with confirms during the run."
   echo "The pgbench transaction (pgbench-two-inserts.sql) inserts the same request row (46-char key, jsonb"
   echo "body) and outbox row as one accepted request, one transaction per request."

@@ -14,5 +14,5 @@ record WriterProperties(
     @DefaultValue("2") int threads,
     @DefaultValue("64") int maxBatch,
     @DefaultValue("2ms") Duration linger,
-    @DefaultValue("2048") int queueCapacity,
+    @DefaultValue("512") int queueCapacity,
     @DefaultValue("10s") Duration commitTimeout) {}

@@ -1,19 +1,16 @@
 package dk.jobagent.ingest.security;
 
+import dk.jobagent.ingest.web.ProblemWriter;
 import dk.jobagent.ingest.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 from the security filter chain, as problem+json (the filter chain runs before Spring
@@ -21,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * WWW-Authenticate} as RFC 6750 asks.
  */
 final class ProblemResponses {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ProblemResponses() {}
 
@@ -60,16 +55,6 @@ final class ProblemResponses {
   }
 
   private static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", p.getType().toString());
-    body.put("title", p.getTitle());
-    body.put("status", p.getStatus());
-    body.put("detail", p.getDetail());
-    if (p.getProperties() != null) {
-      body.putAll(p.getProperties());
-    }
-    response.setStatus(p.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    ProblemWriter.write(response, p);
   }
 }
