@@ -126,11 +126,11 @@ start_worker() { # [extra Spring arguments]
   echo "=== started worker pid $WORKER_PID at $(date +%T)" >>"$OUT/worker.log"
 }
 
-start_ingest() {
+start_ingest() { # [extra Spring arguments]
   local args
   mapfile -t args < <(common_args)
   SPRING_RABBITMQ_VIRTUAL_HOST="$VHOST" "$JAVA" -Xmx"${INGEST_XMX:-$XMX}" -jar "$INGEST_JAR" "${args[@]}" \
-    --server.port="$INGEST_PORT" >>"$OUT/ingest-api.log" 2>&1 &
+    --server.port="$INGEST_PORT" "$@" >>"$OUT/ingest-api.log" 2>&1 &
   INGEST_PID=$!
   echo "=== started ingest-api pid $INGEST_PID at $(date +%T)" >>"$OUT/ingest-api.log"
 }

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admission control for the writes (CreateJobagent, UpdateJobagent, DeleteJobagent): at most {@code
- * jobagent.ingest.max-in-flight} of them are handled at once; one more is answered at once with 503
+ * jobagent.ingest.max-in-flight} of them are handled at once; one more is answered at once with 429
  * problem+json and Retry-After, before its token, headers and body cost anything.
  *
  * <p>Why here and not only at the writer queue: every request in flight holds its parsed body, JSON
@@ -34,11 +34,11 @@ class AdmissionFilter extends OncePerRequestFilter {
   private final Counter shed;
 
   AdmissionFilter(
-      @Value("${jobagent.ingest.max-in-flight:512}") int maxInFlight, MeterRegistry meters) {
+      @Value("${jobagent.ingest.max-in-flight:256}") int maxInFlight, MeterRegistry meters) {
     this.permits = new Semaphore(maxInFlight);
     this.shed =
         Counter.builder("jobagent.ingest.shed")
-            .description("writes answered 503 at once because max-in-flight were being handled")
+            .description("writes answered 429 at once because max-in-flight were being handled")
             .register(meters);
   }
 

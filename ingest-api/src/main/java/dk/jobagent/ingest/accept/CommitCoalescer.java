@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * batch committed. One fsync then serves many requests, which is what lets the accept rate exceed
  * one-transaction-per-request.
  *
- * <p>A full queue is refused at once ({@link Overloaded}: 503 with Retry-After) rather than letting
+ * <p>A full queue is refused at once ({@link Overloaded}: 429 with Retry-After) rather than letting
  * latency grow without bound.
  */
 @Component

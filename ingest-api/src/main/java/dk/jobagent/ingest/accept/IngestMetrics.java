@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code jobagent_ingest_requests_total{operation, outcome}}: accepted (202), duplicate (412),
- * rejected (400/403 before storing), unavailable (503: overload or database).
+ * rejected (400/403 before storing), unavailable (429 overload, 503 database).
  */
 @Component
 class IngestMetrics {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code jobagent.ingest.writer.*}: the coalescing writer. Up to {@code maxBatch} accepted writes
  * or {@code linger} of waiting, whichever comes first, share one transaction (one fsync); {@code
- * queueCapacity} bounds the requests waiting (beyond it: 503 with Retry-After).
+ * queueCapacity} bounds the requests waiting (beyond it: 429 with Retry-After).
  */
 @ConfigurationProperties("jobagent.ingest.writer")
 record WriterProperties(

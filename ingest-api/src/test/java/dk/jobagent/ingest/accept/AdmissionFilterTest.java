@@ -17,7 +17,7 @@ class AdmissionFilterTest {
   private final AdmissionFilter filter = new AdmissionFilter(1, meters);
 
   @Test
-  void aWriteBeyondTheLimitIsAnsweredAtOnceWith503ProblemAndRetryAfter() throws Exception {
+  void aWriteBeyondTheLimitIsAnsweredAtOnceWith429ProblemAndRetryAfter() throws Exception {
     AtomicReference<MockHttpServletResponse> second = new AtomicReference<>();
     MockHttpServletResponse first = new MockHttpServletResponse();
     filter.doFilter(
@@ -44,11 +44,11 @@ class AdmissionFilterTest {
 
     assertThat(first.getStatus()).isEqualTo(200);
     MockHttpServletResponse shed = second.get();
-    assertThat(shed.getStatus()).isEqualTo(503);
+    assertThat(shed.getStatus()).isEqualTo(429);
     assertThat(shed.getContentType()).isEqualTo("application/problem+json");
     assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
     assertThat(shed.getContentAsString())
-        .contains("\"status\":503")
+        .contains("\"status\":429")
         .contains("https://jobagent.dk/problems/overloaded");
     assertThat(meters.counter("jobagent.ingest.shed").count()).isEqualTo(1.0);
     assertThat(filter.available()).isEqualTo(1);
