@@ -391,14 +391,14 @@ class BookingCompositeTest extends WorkerIntegrationTest {
     // received long ago: the wait limit (jobagent.booking.max-wait) is already used up
     Instant receivedAt = Instant.now().minus(Duration.ofHours(2));
     String requestId =
-        t.request(client, Operation.UPDATE, cpr, update(Instant.now(), option, start), receivedAt);
+        t.request(client, Operation.UPDATE, cpr, update(receivedAt, option, start), receivedAt);
     system.createFault(aResponse().withStatus(503));
     double deadLettersBefore = deadLetters();
 
     t.publish(client, requestId, Operation.UPDATE, receivedAt);
     ReceiptRow receipt = t.awaitFinal(client, requestId);
 
-    assertThat(receipt.status()).isEqualTo("FAILED");
+    assertThat(receipt.status()).as(String.valueOf(receipt.errors())).isEqualTo("FAILED");
     assertThat(receipt.errorCodes()).containsExactly(4769);
     assertThat(enrolments(cpr)).isZero();
     assertThat(
