@@ -6,10 +6,11 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 
 import dk.jobagent.schemas.CopenhagenDates;
 import dk.jobagent.schemas.security.DevTokens;
+import dk.jobagent.testing.BinJobagent;
+import dk.jobagent.testing.BinJobagent.Run;
 import dk.jobagent.worker.WorkerIntegrationTest;
 import dk.jobagent.worker.bulk.BulkFaultHook;
 import dk.jobagent.worker.bulk.BulkProperties;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -57,7 +57,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BinJobagentBatchTest extends WorkerIntegrationTest {
 
-  private static final Path SCRIPT = Path.of("..", "bin", "jobagent").toAbsolutePath().normalize();
   private static final String ADMIN_TOKEN =
       DevTokens.mint("operator-test", DevTokens.SCOPE_ADMIN, "STAR");
   private static final List<Path> OUTPUTS = new ArrayList<>();
@@ -77,8 +76,6 @@ class BinJobagentBatchTest extends WorkerIntegrationTest {
   @TempDir Path temp;
 
   MockMvcHttpBridge worker;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void startBridge() throws IOException {
@@ -424,31 +421,15 @@ class BinJobagentBatchTest extends WorkerIntegrationTest {
   }
 
   private Run jobagent(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(SCRIPT.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile());
-    Map<String, String> env = builder.environment();
-    Map<String, String> keep = new HashMap<>(env);
-    env.clear();
-    for (String name : List.of("PATH", "HOME", "LANG", "TMPDIR")) {
-      if (keep.containsKey(name)) {
-        env.put(name, keep.get(name));
-      }
-    }
-    env.put("JOBAGENT_WORKER_URL", worker.url());
-    env.put("JOBAGENT_TOKEN", ADMIN_TOKEN);
-    env.put("JOBAGENT_DEV_KEY", "false");
-    File out = temp.resolve("out-" + UUID.randomUUID()).toFile();
-    File err = temp.resolve("err-" + UUID.randomUUID()).toFile();
-    Process process = builder.redirectOutput(out).redirectError(err).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("bin/jobagent " + String.join(" ", args) + " did not finish");
-    }
-    return new Run(
-        process.exitValue(),
-        Files.readString(out.toPath(), StandardCharsets.UTF_8),
-        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    return BinJobagent.run(
+        temp,
+        Map.of(
+            "JOBAGENT_WORKER_URL",
+            worker.url(),
+            "JOBAGENT_TOKEN",
+            ADMIN_TOKEN,
+            "JOBAGENT_DEV_KEY",
+            "false"),
+        args);
   }
 }

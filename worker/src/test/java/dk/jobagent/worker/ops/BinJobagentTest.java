@@ -6,21 +6,18 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.schemas.messages.Topology;
 import dk.jobagent.schemas.security.DevTokens;
+import dk.jobagent.testing.BinJobagent;
+import dk.jobagent.testing.BinJobagent.Run;
 import dk.jobagent.worker.CommandTestSupport;
 import dk.jobagent.worker.WorkerIntegrationTest;
 import dk.jobagent.worker.deadletter.StoredDeadLetters;
 import dk.jobagent.worker.deadletter.StoredDeadLetters.Stored;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ import org.springframework.web.context.WebApplicationContext;
  */
 class BinJobagentTest extends WorkerIntegrationTest {
 
-  private static final Path SCRIPT = Path.of("..", "bin", "jobagent").toAbsolutePath().normalize();
+  private static final Path SCRIPT = BinJobagent.SCRIPT;
   private static final String ADMIN_TOKEN =
       DevTokens.mint("operator-test", DevTokens.SCOPE_ADMIN, "STAR");
 
@@ -52,8 +49,6 @@ class BinJobagentTest extends WorkerIntegrationTest {
   @TempDir Path temp;
 
   MockMvcHttpBridge worker;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void startBridge() throws IOException {
@@ -203,31 +198,15 @@ class BinJobagentTest extends WorkerIntegrationTest {
   }
 
   private Run jobagent(String token, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(SCRIPT.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile());
-    Map<String, String> env = builder.environment();
-    Map<String, String> keep = new HashMap<>(env);
-    env.clear();
-    for (String name : List.of("PATH", "HOME", "LANG", "TMPDIR")) {
-      if (keep.containsKey(name)) {
-        env.put(name, keep.get(name));
-      }
-    }
-    env.put("JOBAGENT_WORKER_URL", worker.url());
-    env.put("JOBAGENT_TOKEN", token);
-    env.put("JOBAGENT_DEV_KEY", "false");
-    File out = temp.resolve("out-" + UUID.randomUUID()).toFile();
-    File err = temp.resolve("err-" + UUID.randomUUID()).toFile();
-    Process process = builder.redirectOutput(out).redirectError(err).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("bin/jobagent " + String.join(" ", args) + " did not finish");
-    }
-    return new Run(
-        process.exitValue(),
-        Files.readString(out.toPath(), StandardCharsets.UTF_8),
-        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    return BinJobagent.run(
+        temp,
+        Map.of(
+            "JOBAGENT_WORKER_URL",
+            worker.url(),
+            "JOBAGENT_TOKEN",
+            token,
+            "JOBAGENT_DEV_KEY",
+            "false"),
+        args);
   }
 }
