@@ -6,22 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import java.lang.reflect.Constructor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,29 +72,7 @@ public abstract class JsonLogsContract {
         new Object[] {CPR});
   }
 
-  @SuppressWarnings("unchecked")
   private Encoder<ILoggingEvent> consoleEncoder(String... profiles) throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    for (PropertySource<?> source :
-        new YamlPropertySourceLoader()
-            .load("application.yml", new ClassPathResource("application.yml"))) {
-      environment.getPropertySources().addLast(source);
-    }
-    environment.setActiveProfiles(profiles);
-    context.setMDCAdapter(new LogbackMDCAdapter());
-    context.putObject(Environment.class.getName(), environment);
-    // Boot's configurator is package-private; it is what gives <springProfile> its meaning.
-    Constructor<?> constructor =
-        Class.forName("org.springframework.boot.logging.logback.SpringBootJoranConfigurator")
-            .getDeclaredConstructor(LoggingInitializationContext.class);
-    constructor.setAccessible(true);
-    JoranConfigurator configurator =
-        (JoranConfigurator) constructor.newInstance(new LoggingInitializationContext(environment));
-    configurator.setContext(context);
-    configurator.doConfigure(new ClassPathResource("logback-spring.xml").getURL());
-    OutputStreamAppender<ILoggingEvent> console =
-        (OutputStreamAppender<ILoggingEvent>)
-            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
-    return console.getEncoder();
+    return AppLogging.consoleEncoder(context, profiles);
   }
 }

@@ -5,25 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
-import java.lang.reflect.Constructor;
+import dk.jobagent.testing.AppLogging;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -122,30 +112,7 @@ class TraceContextFilterTest {
   }
 
   /** The line as the CONSOLE appender of this app's logback-spring.xml writes it in json-logs. */
-  @SuppressWarnings("unchecked")
   private String jsonLogLine(ILoggingEvent event) throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    for (PropertySource<?> source :
-        new YamlPropertySourceLoader()
-            .load("application.yml", new ClassPathResource("application.yml"))) {
-      environment.getPropertySources().addLast(source);
-    }
-    environment.setActiveProfiles("json-logs");
-    jsonContext.setMDCAdapter(new LogbackMDCAdapter());
-    jsonContext.putObject(Environment.class.getName(), environment);
-    // Boot's configurator is package-private; it is what gives <springProfile> its meaning.
-    Constructor<?> constructor =
-        Class.forName("org.springframework.boot.logging.logback.SpringBootJoranConfigurator")
-            .getDeclaredConstructor(LoggingInitializationContext.class);
-    constructor.setAccessible(true);
-    JoranConfigurator configurator =
-        (JoranConfigurator) constructor.newInstance(new LoggingInitializationContext(environment));
-    configurator.setContext(jsonContext);
-    configurator.doConfigure(new ClassPathResource("logback-spring.xml").getURL());
-    Encoder<ILoggingEvent> encoder =
-        ((OutputStreamAppender<ILoggingEvent>)
-                jsonContext.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE"))
-            .getEncoder();
-    return new String(encoder.encode(event), UTF_8);
+    return new String(AppLogging.consoleEncoder(jsonContext, "json-logs").encode(event), UTF_8);
   }
 }

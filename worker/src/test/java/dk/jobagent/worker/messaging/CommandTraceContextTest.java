@@ -7,18 +7,14 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
 import dk.jobagent.schemas.messages.EnrolmentCommand;
 import dk.jobagent.schemas.messages.Operation;
 import dk.jobagent.schemas.messages.Topology;
+import dk.jobagent.testing.AppLogging;
 import dk.jobagent.worker.CommandTestSupport;
 import dk.jobagent.worker.WorkerIntegrationTest;
-import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,12 +28,6 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -178,33 +168,10 @@ class CommandTraceContextTest extends WorkerIntegrationTest {
     return logLine(event, jsonContext, "json-logs");
   }
 
-  @SuppressWarnings("unchecked")
-  private String logLine(ILoggingEvent event, LoggerContext jsonContext, String profile)
+  /** The line as the CONSOLE appender writes it with that profile active (none: null). */
+  private static String logLine(ILoggingEvent event, LoggerContext context, String profile)
       throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    for (PropertySource<?> source :
-        new YamlPropertySourceLoader()
-            .load("application.yml", new ClassPathResource("application.yml"))) {
-      environment.getPropertySources().addLast(source);
-    }
-    if (profile != null) {
-      environment.setActiveProfiles(profile);
-    }
-    jsonContext.setMDCAdapter(new LogbackMDCAdapter());
-    jsonContext.putObject(Environment.class.getName(), environment);
-    // Boot's configurator is package-private; it is what gives <springProfile> its meaning.
-    Constructor<?> constructor =
-        Class.forName("org.springframework.boot.logging.logback.SpringBootJoranConfigurator")
-            .getDeclaredConstructor(LoggingInitializationContext.class);
-    constructor.setAccessible(true);
-    JoranConfigurator configurator =
-        (JoranConfigurator) constructor.newInstance(new LoggingInitializationContext(environment));
-    configurator.setContext(jsonContext);
-    configurator.doConfigure(new ClassPathResource("logback-spring.xml").getURL());
-    Encoder<ILoggingEvent> encoder =
-        ((OutputStreamAppender<ILoggingEvent>)
-                jsonContext.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE"))
-            .getEncoder();
-    return new String(encoder.encode(event), UTF_8);
+    String[] profiles = profile == null ? new String[0] : new String[] {profile};
+    return new String(AppLogging.consoleEncoder(context, profiles).encode(event), UTF_8);
   }
 }
