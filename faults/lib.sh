@@ -63,17 +63,6 @@ vhost_delete() {
   fi
 }
 
-# Messages in a queue of the scenario's vhost (ready + unacknowledged).
-queue_depth() { # queue
-  if [[ -n "$RABBIT_NODE" ]]; then
-    rabbitctl list_queues -p "$VHOST" name messages --no-table-headers -q 2>/dev/null |
-      awk -v q="$1" '$1 == q { print $2; f = 1 } END { if (!f) print 0 }'
-  else
-    curl -s -u guest:guest "$RABBIT_API/queues/$VHOST/$1" |
-      python3 -c 'import json,sys; print(json.load(sys.stdin).get("messages", 0))' 2>/dev/null || echo 0
-  fi
-}
-
 stop_pid() { # pid (graceful, then KILL after 20 s)
   local pid="$1"
   [[ -n "$pid" ]] || return 0
