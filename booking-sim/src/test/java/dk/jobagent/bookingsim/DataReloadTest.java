@@ -3,7 +3,6 @@ package dk.jobagent.bookingsim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,15 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataReloadTest extends SimTestBase {
-
-  private static final List<String> FILES =
-      List.of(
-          "jobcenters.csv",
-          "caseworkers.csv",
-          "interview_options.csv",
-          "slots.csv",
-          "bookings.csv",
-          "deadlines.csv");
 
   @TempDir Path dir;
 
@@ -157,13 +147,5 @@ class DataReloadTest extends SimTestBase {
         .uri(uri("/admin/data"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-  }
-
-  private static void copyFixture(Path dir) throws IOException {
-    for (String file : FILES) {
-      try (InputStream in = DataReloadTest.class.getResourceAsStream("/fixture/" + file)) {
-        Files.copy(in, dir.resolve(file));
-      }
-    }
   }
 }

@@ -1,11 +1,15 @@
 package dk.jobagent.bookingsim;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -137,5 +141,25 @@ public abstract class SimTestBase {
 
   protected URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
+  }
+
+  /** The files of the test data set ({@code classpath:fixture}), header names as in SPEC §6. */
+  protected static final List<String> FIXTURE_FILES =
+      List.of(
+          "jobcenters.csv",
+          "caseworkers.csv",
+          "interview_options.csv",
+          "slots.csv",
+          "bookings.csv",
+          "deadlines.csv");
+
+  /** Copies the test data set into {@code dir} (which must exist) and returns it. */
+  protected static Path copyFixture(Path dir) throws IOException {
+    for (String file : FIXTURE_FILES) {
+      try (InputStream in = SimTestBase.class.getResourceAsStream("/fixture/" + file)) {
+        Files.copy(in, dir.resolve(file));
+      }
+    }
+    return dir;
   }
 }

@@ -6,7 +6,6 @@ import dk.jobagent.bookingsim.SimTestBase;
 import dk.jobagent.schemas.security.DevTokens;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BinJobagentBookingSimTest extends SimTestBase {
 
   private static final Path SCRIPT = Path.of("..", "bin", "jobagent").toAbsolutePath().normalize();
-  private static final List<String> FILES =
-      List.of(
-          "jobcenters.csv",
-          "caseworkers.csv",
-          "interview_options.csv",
-          "slots.csv",
-          "bookings.csv",
-          "deadlines.csv");
 
   @TempDir Path dir;
 
@@ -113,13 +104,7 @@ class BinJobagentBookingSimTest extends SimTestBase {
   }
 
   private Path fixtureCopy(String name) throws IOException {
-    Path target = Files.createDirectory(dir.resolve(name));
-    for (String file : FILES) {
-      try (InputStream in = getClass().getResourceAsStream("/fixture/" + file)) {
-        Files.copy(in, target.resolve(file));
-      }
-    }
-    return target;
+    return copyFixture(Files.createDirectory(dir.resolve(name)));
   }
 
   private Run jobagent(String... args) throws Exception {
