@@ -32,6 +32,7 @@ class AdmissionFilter extends OncePerRequestFilter {
 
   private final Semaphore permits;
   private final Counter shed;
+  private final ProblemWriter.Prepared refusal = ProblemWriter.prepare(Unavailable.overloaded());
 
   AdmissionFilter(
       @Value("${jobagent.ingest.max-in-flight:256}") int maxInFlight, MeterRegistry meters) {
@@ -58,7 +59,7 @@ class AdmissionFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (!permits.tryAcquire()) {
       shed.increment();
-      ProblemWriter.write(response, Unavailable.overloaded());
+      refusal.writeTo(response);
       return;
     }
     try {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,11 +20,19 @@ public final class ProblemWriter {
   private ProblemWriter() {}
 
   public static void write(HttpServletResponse response, ApiProblem problem) throws IOException {
-    problem.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
-    write(response, problem.problem());
+    prepare(problem).writeTo(response);
   }
 
   public static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
+    prepare(new ApiProblem(p)).writeTo(response);
+  }
+
+  /**
+   * The answer serialised once, for a filter that gives the same answer many times (a refusal under
+   * overload must cost as little as possible).
+   */
+  public static Prepared prepare(ApiProblem problem) {
+    ProblemDetail p = problem.problem();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", p.getType().toString());
     body.put("title", p.getTitle());
@@ -32,8 +41,17 @@ public final class ProblemWriter {
     if (p.getProperties() != null) {
       body.putAll(p.getProperties());
     }
-    response.setStatus(p.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    return new Prepared(p.getStatus(), problem.headers(), JSON.writeValueAsBytes(body));
+  }
+
+  /** A problem answer ready to be written. */
+  public record Prepared(int status, HttpHeaders headers, byte[] body) {
+
+    public void writeTo(HttpServletResponse response) throws IOException {
+      headers.forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      response.setStatus(status);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getOutputStream().write(body);
+    }
   }
 }
