@@ -7,7 +7,9 @@ import org.springframework.stereotype.Repository;
  * The database guard that one file is processed by one execution at a time (table {@code
  * bulk_file_lock}), across operators, the cron and worker instances. A lock is free when its row is
  * absent, names an execution that is no longer running, or was taken by a launch that never named
- * its execution within five minutes (the launching process died).
+ * its execution within five minutes (the launching process died). "No longer running" includes its
+ * steps: {@code batch stop} marks the execution STOPPED while the chunk in flight still writes, and
+ * a restart must not start the file's lines again beside it.
  */
 @Repository
 class BulkFileLock {
@@ -30,7 +32,11 @@ class BulkFileLock {
                     or (l.job_execution_id is not null and not exists (
                           select 1 from batch_job_execution e
                            where e.job_execution_id = l.job_execution_id
-                             and e.status in ('STARTING', 'STARTED', 'STOPPING')))
+                             and (e.status in ('STARTING', 'STARTED', 'STOPPING')
+                                  or exists (
+                                       select 1 from batch_step_execution s
+                                        where s.job_execution_id = e.job_execution_id
+                                          and s.status in ('STARTING', 'STARTED', 'STOPPING')))))
                 returning file_path
                 """)
         .param("path", filePath)

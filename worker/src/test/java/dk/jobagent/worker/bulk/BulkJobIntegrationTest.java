@@ -347,6 +347,53 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aStoppedExecutionWhoseChunkStillRunsKeepsTheFileLocked() throws Exception {
+    String client = newClient();
+    List<String> cprs = data.persons(1200);
+    List<String> lines = new ArrayList<>();
+    for (String cpr : cprs) {
+      lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
+    }
+    Path file = write(client, "stopping.jsonl", lines, false);
+    faultHook.failChunkReaching(1200);
+    JobExecution failed = run(file, client);
+    // what `batch stop` leaves while the chunk in flight still writes: the execution already
+    // STOPPED, its lines step still STARTED
+    jdbc.sql("update batch_job_execution set status = 'STOPPED' where job_execution_id = :id")
+        .param("id", failed.getId())
+        .update();
+    jdbc.sql(
+            "update batch_step_execution set status = 'STARTED', end_time = null"
+                + " where job_execution_id = :id and step_name = 'lines'")
+        .param("id", failed.getId())
+        .update();
+    jdbc.sql(
+            "insert into bulk_file_lock (file_path, client_id, job_execution_id) values (:p, :c,"
+                + " :id)")
+        .param("p", file.toString())
+        .param("c", client)
+        .param("id", failed.getId())
+        .update();
+
+    assertThatThrownBy(() -> launcher.restart(failed.getId()))
+        .hasMessageContaining("being processed");
+
+    // once the step has ended too, the file is free again
+    jdbc.sql(
+            "update batch_step_execution set status = 'STOPPED', end_time = now()"
+                + " where job_execution_id = :id")
+        .param("id", failed.getId())
+        .update();
+    JobExecution restarted = launcher.restart(failed.getId());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !jobRepository.getJobExecution(restarted.getId()).isRunning());
+    assertThat(jobRepository.getJobExecution(restarted.getId()).getStatus())
+        .isEqualTo(BatchStatus.COMPLETED);
+    assertThat(resultCount(failed.getJobInstanceId())).isEqualTo(1200);
+  }
+
+  @Test
   void recoverMarksACrashedExecutionFailedSoItCanBeRestarted() throws Exception {
     String client = newClient();
     List<String> cprs = data.persons(1200);
