@@ -9,6 +9,7 @@
 #
 # Only 127.0.0.1 is contacted. Tunables (environment): WARMUP (s, default 45), DURATION (s, 30),
 # CONNECTIONS (64), PGBENCH_SECONDS (20), PGBENCH_CLIENTS (16), PORT (18080), REBUILD=1,
+# INGEST_XMX (heap, default 256m as deployed), INGEST_JAVA_OPTS (further JVM options),
 # RESULTS_FILE (where to write the report, default bench/ingest/RESULTS.md; bench/run uses its own).
 set -euo pipefail
 
@@ -61,7 +62,7 @@ curl -sf -u guest:guest -X PUT "$RABBIT_API/permissions/$VHOST/guest" -H 'conten
   -d '{"configure":".*","write":".*","read":".*"}'
 
 echo "== starting ingest-api on 127.0.0.1:$PORT"
-"$java" -Xmx"${INGEST_XMX:-256m}" -jar "$jar" \
+"$java" -Xmx"${INGEST_XMX:-256m}" ${INGEST_JAVA_OPTS:-} -jar "$jar" \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   --spring.datasource.username="$PGUSER" \
