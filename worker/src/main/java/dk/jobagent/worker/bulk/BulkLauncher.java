@@ -16,14 +16,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
  * Starts, restarts, stops and recovers bulk-file executions for the cron scan and the admin
  * endpoint. Uses its own asynchronous job operator (the application's stays synchronous), so a
  * start returns as soon as the execution exists; at most {@code max-concurrent-files} files run at
- * once, further ones wait. Every start and restart first takes the file's database lock.
+ * once, further ones wait in line ({@link FileQueue}) without holding up the caller. Every start
+ * and restart first takes the file's database lock.
  */
 @Service
 public class BulkLauncher {
@@ -56,13 +56,10 @@ public class BulkLauncher {
     this.lock = lock;
     MapJobRegistry registry = new MapJobRegistry();
     registry.register(bulkEnrolmentJob);
-    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("bulk-");
-    executor.setVirtualThreads(true);
-    executor.setConcurrencyLimit(Math.max(1, properties.maxConcurrentFiles()));
     this.operator = new TaskExecutorJobOperator();
     operator.setJobRepository(jobRepository);
     operator.setJobRegistry(registry);
-    operator.setTaskExecutor(executor);
+    operator.setTaskExecutor(new FileQueue(properties.maxConcurrentFiles()));
     operator.afterPropertiesSet();
   }
 
