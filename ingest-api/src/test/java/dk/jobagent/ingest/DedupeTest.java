@@ -72,8 +72,19 @@ class DedupeTest extends IngestTestBase {
         String body = validCreateBody();
         ids.add(id);
         for (int twin = 0; twin < 2; twin++) {
+          // at most 64 at once: beyond jobagent.ingest.max-in-flight a write is refused with 429,
+          // which is the admission control's job, not what this test is about
           calls.add(
-              CompletableFuture.supplyAsync(() -> create(token, cpr, id, body).statusCode(), pool));
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    inFlight.acquireUninterruptibly();
+                    try {
+                      return create(token, cpr, id, body).statusCode();
+                    } finally {
+                      inFlight.release();
+                    }
+                  },
+                  pool));
         }
       }
       for (int i = 0; i < pairs; i++) {
