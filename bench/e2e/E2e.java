@@ -113,10 +113,9 @@ public class E2e {
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     ConcurrentLinkedQueue<Conn> idle = new ConcurrentLinkedQueue<>();
     int total = (int) Math.round(rate * seconds);
-    // -Dwarm=SECONDS: a warm-up in the same process and schedule, for the citizens just before
-    // FIRST with x-requestId warm-G (answers to -DwarmOut=FILE): the service AND this generator
-    // are warm when the measured requests begin, without a pause. A warm-up in a JVM of its own
-    // left this one cold: its first seconds went out in bursts (measured 2026-11-28).
+    // -Dwarm (see above) runs in this process, so the generator is warm too when the measured
+    // requests begin: a warm-up in a JVM of its own left this one cold, and its first seconds
+    // went out in bursts (measured 2026-11-28)
     int warmCount = (int) Math.round(rate * Integer.getInteger("warm", 0));
     ConcurrentLinkedQueue<String> warmResults = new ConcurrentLinkedQueue<>();
     AtomicInteger accepted = new AtomicInteger();
@@ -124,8 +123,7 @@ public class E2e {
     AtomicInteger done = new AtomicInteger();
     ConcurrentLinkedQueue<String> results = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
-    long loopStart = System.nanoTime();
-    long start = loopStart + (long) (warmCount * 1e9 / rate);
+    long start = System.nanoTime() + (long) (warmCount * 1e9 / rate);
     long lagNanos = 0;
     Semaphore inFlight = new Semaphore(maxInFlight);
     // time-bound too: beyond capacity the sends stop when the duration (plus 1 s grace) is over
