@@ -1,39 +1,28 @@
 package dk.jobagent.worker.bulk;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.core.task.TaskExecutor;
 
 /**
- * Runs each file's execution on its own virtual thread, at most {@code limit} at a time; the others
- * wait in line (their executions stay STARTING). Unlike a concurrency-limited executor, handing a
- * file over never blocks the caller: an operator's {@code POST /admin/batch/executions} or the cron
- * scan returns at once while another file is still running.
+ * Runs at most {@code limit} files' executions at a time, on virtual threads; the others wait in
+ * line, first come first served (their executions stay STARTING). Unlike a concurrency-limited
+ * executor, handing a file over never blocks the caller: an operator's {@code POST
+ * /admin/batch/executions} or the cron scan returns at once while another file is still running.
  */
 final class FileQueue implements TaskExecutor {
 
-  private final Semaphore running;
+  private final ExecutorService files;
 
   FileQueue(int limit) {
-    this.running = new Semaphore(Math.max(1, limit), true);
+    // a fixed pool is the JDK's bounded runner with an unbounded queue in front of it
+    this.files =
+        Executors.newFixedThreadPool(
+            Math.max(1, limit), Thread.ofVirtual().name("bulk-", 0).factory());
   }
 
   @Override
   public void execute(Runnable file) {
-    Thread.ofVirtual()
-        .name("bulk-", 0)
-        .start(
-            () -> {
-              try {
-                running.acquire();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-              }
-              try {
-                file.run();
-              } finally {
-                running.release();
-              }
-            });
+    files.execute(file);
   }
 }
