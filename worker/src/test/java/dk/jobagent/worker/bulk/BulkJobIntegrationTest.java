@@ -256,11 +256,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
     String client = newClient();
     String queue = replyQueue(client);
     List<String> cprs = data.persons(2500);
-    List<String> lines = new ArrayList<>();
-    for (String cpr : cprs) {
-      lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
-    }
-    Path file = write(client, "restart.jsonl", lines, false);
+    Path file = validFile(client, "restart.jsonl", cprs, false);
     faultHook.failChunkReaching(1500); // the second chunk (lines 1001-2000) fails before commit
 
     JobExecution failed = run(file, client);
@@ -300,11 +296,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
   void readsGzipFiles() throws Exception {
     String client = newClient();
     List<String> cprs = data.persons(3);
-    List<String> lines = new ArrayList<>();
-    for (String cpr : cprs) {
-      lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
-    }
-    Path file = write(client, "nightly.jsonl.gz", lines, true);
+    Path file = validFile(client, "nightly.jsonl.gz", cprs, true);
     double linesBefore = meters.counter("jobagent.bulk.lines").count();
 
     JobExecution execution = run(file, client);
@@ -350,11 +342,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
   void aStoppedExecutionWhoseChunkStillRunsKeepsTheFileLocked() throws Exception {
     String client = newClient();
     List<String> cprs = data.persons(1200);
-    List<String> lines = new ArrayList<>();
-    for (String cpr : cprs) {
-      lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
-    }
-    Path file = write(client, "stopping.jsonl", lines, false);
+    Path file = validFile(client, "stopping.jsonl", cprs, false);
     faultHook.failChunkReaching(1200);
     JobExecution failed = run(file, client);
     // what `batch stop` leaves while the chunk in flight still writes: the execution already
@@ -367,13 +355,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
                 + " where job_execution_id = :id and step_name = 'lines'")
         .param("id", failed.getId())
         .update();
-    jdbc.sql(
-            "insert into bulk_file_lock (file_path, client_id, job_execution_id) values (:p, :c,"
-                + " :id)")
-        .param("p", file.toString())
-        .param("c", client)
-        .param("id", failed.getId())
-        .update();
+    lockAsRunning(file, client, failed.getId());
 
     assertThatThrownBy(() -> launcher.restart(failed.getId()))
         .hasMessageContaining("being processed");
@@ -384,12 +366,8 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
                 + " where job_execution_id = :id")
         .param("id", failed.getId())
         .update();
-    JobExecution restarted = launcher.restart(failed.getId());
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> !jobRepository.getJobExecution(restarted.getId()).isRunning());
-    assertThat(jobRepository.getJobExecution(restarted.getId()).getStatus())
-        .isEqualTo(BatchStatus.COMPLETED);
+    JobExecution restarted = awaitEnd(launcher.restart(failed.getId()));
+    assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(resultCount(failed.getJobInstanceId())).isEqualTo(1200);
   }
 
@@ -397,11 +375,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
   void recoverMarksACrashedExecutionFailedSoItCanBeRestarted() throws Exception {
     String client = newClient();
     List<String> cprs = data.persons(1200);
-    List<String> lines = new ArrayList<>();
-    for (String cpr : cprs) {
-      lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
-    }
-    Path file = write(client, "crash.jsonl", lines, false);
+    Path file = validFile(client, "crash.jsonl", cprs, false);
     faultHook.failChunkReaching(1200);
     JobExecution failed = run(file, client);
     assertThat(resultCount(failed.getJobInstanceId())).isEqualTo(1000);
@@ -416,13 +390,7 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
                 + " = null where job_execution_id = :id")
         .param("id", failed.getId())
         .update();
-    jdbc.sql(
-            "insert into bulk_file_lock (file_path, client_id, job_execution_id) values (:p, :c,"
-                + " :id)")
-        .param("p", file.toString())
-        .param("c", client)
-        .param("id", failed.getId())
-        .update();
+    lockAsRunning(file, client, failed.getId());
     // while it looks running, nobody may start or restart the file
     assertThatThrownBy(() -> launcher.restart(failed.getId()))
         .hasMessageContaining("being processed");
@@ -435,12 +403,8 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
     assertThat(reread.getStepExecutions())
         .extracting(StepExecution::getStatus)
         .containsOnly(BatchStatus.FAILED);
-    JobExecution restarted = launcher.restart(failed.getId());
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> !jobRepository.getJobExecution(restarted.getId()).isRunning());
-    assertThat(jobRepository.getJobExecution(restarted.getId()).getStatus())
-        .isEqualTo(BatchStatus.COMPLETED);
+    JobExecution restarted = awaitEnd(launcher.restart(failed.getId()));
+    assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(resultCount(failed.getJobInstanceId())).isEqualTo(1200);
     assertThat(enrolments(cprs)).isEqualTo(1200);
     assertThat(results(file, client)).hasSize(1200);
@@ -531,6 +495,35 @@ class BulkJobIntegrationTest extends WorkerIntegrationTest {
 
   private JobExecution run(Path file, String clientId) throws Exception {
     return batch.startJob(BulkLauncher.parameters(file, clientId));
+  }
+
+  /** A file of one valid line per citizen, each with its own requestId. */
+  private Path validFile(String client, String name, List<String> cprs, boolean gzip)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String cpr : cprs) {
+      lines.add(data.validLine(BulkTestData.newRequestId(), cpr));
+    }
+    return write(client, name, lines, gzip);
+  }
+
+  /** The file's lock row, naming the execution as its holder, as a running launch leaves it. */
+  private void lockAsRunning(Path file, String client, long executionId) {
+    jdbc.sql(
+            "insert into bulk_file_lock (file_path, client_id, job_execution_id) values (:p, :c,"
+                + " :id)")
+        .param("p", file.toString())
+        .param("c", client)
+        .param("id", executionId)
+        .update();
+  }
+
+  /** The execution as it is once it no longer runs (an asynchronous launch). */
+  private JobExecution awaitEnd(JobExecution execution) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !jobRepository.getJobExecution(execution.getId()).isRunning());
+    return jobRepository.getJobExecution(execution.getId());
   }
 
   private Path write(String client, String name, List<String> lines, boolean gzip)
