@@ -29,6 +29,19 @@ public final class BinJobagent {
   private BinJobagent() {}
 
   /**
+   * Runs {@code bin/jobagent ARGS} as an operator of the worker at {@code workerUrl} with {@code
+   * token}, the dev key switched off (the token is minted by the test).
+   */
+  public static Run worker(Path dir, String workerUrl, String token, String... args)
+      throws IOException, InterruptedException {
+    return run(
+        dir,
+        Map.of(
+            "JOBAGENT_WORKER_URL", workerUrl, "JOBAGENT_TOKEN", token, "JOBAGENT_DEV_KEY", "false"),
+        args);
+  }
+
+  /**
    * Runs {@code bin/jobagent ARGS} with the environment {@code env} (see the class comment); its
    * output goes through files in {@code dir}. Fails the test when it runs longer than 60 s.
    */

@@ -10,7 +10,6 @@ import dk.jobagent.worker.CommandTestSupport;
 import dk.jobagent.worker.WorkerIntegrationTest;
 import dk.jobagent.worker.audit.AuditLog;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,19 +45,7 @@ class BinJobagentAuditTest extends WorkerIntegrationTest {
     audit.record("client-y", "STAR", "GetJobagent", null, "200", null, CommandTestSupport.newCpr());
 
     String token = DevTokens.mint("operator-test", DevTokens.SCOPE_ADMIN, "STAR");
-    Run run =
-        BinJobagent.run(
-            temp,
-            Map.of(
-                "JOBAGENT_WORKER_URL",
-                worker.url(),
-                "JOBAGENT_TOKEN",
-                token,
-                "JOBAGENT_DEV_KEY",
-                "false"),
-            "audit",
-            "--cpr",
-            cpr);
+    Run run = BinJobagent.worker(temp, worker.url(), token, "audit", "--cpr", cpr);
     String stdout = run.out();
     String stderr = run.err();
 

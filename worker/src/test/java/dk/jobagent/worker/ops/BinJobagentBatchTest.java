@@ -421,15 +421,6 @@ class BinJobagentBatchTest extends WorkerIntegrationTest {
   }
 
   private Run jobagent(String... args) throws Exception {
-    return BinJobagent.run(
-        temp,
-        Map.of(
-            "JOBAGENT_WORKER_URL",
-            worker.url(),
-            "JOBAGENT_TOKEN",
-            ADMIN_TOKEN,
-            "JOBAGENT_DEV_KEY",
-            "false"),
-        args);
+    return BinJobagent.worker(temp, worker.url(), ADMIN_TOKEN, args);
   }
 }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,15 +197,6 @@ class BinJobagentTest extends WorkerIntegrationTest {
   }
 
   private Run jobagent(String token, String... args) throws Exception {
-    return BinJobagent.run(
-        temp,
-        Map.of(
-            "JOBAGENT_WORKER_URL",
-            worker.url(),
-            "JOBAGENT_TOKEN",
-            token,
-            "JOBAGENT_DEV_KEY",
-            "false"),
-        args);
+    return BinJobagent.worker(temp, worker.url(), token, args);
   }
 }
